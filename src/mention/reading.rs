@@ -1,0 +1,69 @@
+//! Pass 4: one reading per candidate.
+//!
+//! A country's name before an organization's, a person's, a metonym, a city's, an
+//! adjective, a surname; a role noun only when nothing else fits. Among cities of one name,
+//! one in a country the dispatch names wins ("Brest" in a dispatch about Belarus), else the
+//! most populous.
+
+use std::collections::HashSet;
+
+use super::{entity_reading, Cand, Ctx};
+use crate::gazetteer::{EntityId, Reading, SurfaceForm};
+use crate::model::{EntityKind, MentionForm};
+
+pub(super) fn choose(ctx: &Ctx, cands: &mut [Cand]) {
+    let countries = named_countries(ctx, cands);
+    for c in cands.iter_mut() {
+        let best = ctx
+            .allowed(c)
+            .filter_map(|(_, e)| entity_reading(e))
+            .min_by_key(|&(id, form)| {
+                let rank = rank(ctx, id, form);
+                let ent = ctx.gaz.entity(id);
+                let elsewhere = ent.country.is_some_and(|k| !countries.contains(&k));
+                (rank, elsewhere, std::cmp::Reverse(ent.population), id)
+            });
+        if let Some((id, form)) = best {
+            c.entity = Some(id);
+            c.form = match form {
+                SurfaceForm::Name => MentionForm::Name,
+                SurfaceForm::Short => MentionForm::Partial,
+                SurfaceForm::Adjective => MentionForm::Adjective,
+                SurfaceForm::Metonym => MentionForm::Metonym,
+            };
+        } else {
+            let role = ctx.allowed(c).find_map(|(_, e)| match e.reading {
+                Reading::Role(r) => Some(r),
+                Reading::Entity { .. } => None,
+            });
+            c.role = role;
+            c.form = MentionForm::Role;
+        }
+    }
+}
+
+fn rank(ctx: &Ctx, id: EntityId, form: SurfaceForm) -> u8 {
+    match (form, ctx.gaz.entity(id).kind) {
+        (SurfaceForm::Name, EntityKind::Country) => 0,
+        (SurfaceForm::Name, EntityKind::Organization) => 1,
+        (SurfaceForm::Name, EntityKind::Person) => 2,
+        (SurfaceForm::Metonym, _) => 3,
+        (SurfaceForm::Name, EntityKind::City) => 4,
+        (SurfaceForm::Adjective, _) => 5,
+        (SurfaceForm::Short, _) => 6,
+    }
+}
+
+/// Countries named without ambiguity: a candidate whose every reading is that country.
+fn named_countries(ctx: &Ctx, cands: &[Cand]) -> HashSet<EntityId> {
+    let mut out = HashSet::new();
+    for c in cands {
+        let mut ids = ctx.allowed(c).map(|(_, e)| entity_reading(e).map(|(id, _)| id));
+        if let Some(Some(first)) = ids.next() {
+            if ctx.gaz.entity(first).kind == EntityKind::Country && ids.all(|i| i == Some(first)) {
+                out.insert(first);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,356 @@
+//! Argument attachment without a parser: for each trigger, each slot of the rule takes the
+//! nearest fitting mention on its side of the trigger within the clause.
+//!
+//! * "before"/"after": the nearest unused mention of an accepted kind and form; with
+//!   `preps`, only one that directly follows one of them ("avec X", "par X", "au X").
+//! * A relative pronoun needs nothing special: "Viktor Babariko, qui est en détention" — the
+//!   nearest mention before the trigger is the antecedent.
+//! * Coordination (`group`): "X et Y", "X, Y and Z"; plural references ("les deux
+//!   dirigeants") are one unit of two persons.
+//! * `text` slots copy the span after one of `preps` to the end of the clause.
+
+use std::ops::Range;
+
+use super::{LangRules, Slot};
+use super::polarity::strength;
+use super::rule::{Frame, Side};
+use crate::dateline::PartialDate;
+use crate::gazetteer::EntityId;
+use crate::mention::{Ctx, Resolved};
+use crate::model::{ArgRole, EntityKind, MentionForm, RelationKind};
+use crate::normalize::FoldedSpan;
+use crate::segment::clauses;
+
+/// Something that can fill a slot: a mention, or a resolved reference.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    first: usize,
+    end: usize,
+    entities: Vec<EntityId>,
+    kind: EntityKind,
+    form: MentionForm,
+    /// Index in `Resolved::corefs` for a reference.
+    coref: Option<usize>,
+}
+
+/// A relation before it is written out.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub kind: RelationKind,
+    pub rule: usize,
+    pub args: Vec<(ArgRole, Value)>,
+    pub negated: bool,
+    pub modality: crate::model::Modality,
+    pub trigger: FoldedSpan,
+    pub evidence: FoldedSpan,
+    pub location: Option<EntityId>,
+    pub date: Option<PartialDate>,
+    /// References used as arguments: they become `coref` mentions.
+    pub corefs: Vec<usize>,
+}
+
+/// An argument value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Value {
+    Entity(EntityId),
+    Text(FoldedSpan),
+}
+
+/// Builds the units of a document: mentions and references, by position.
+pub(crate) fn units(ctx: &Ctx, resolved: &Resolved, out: &mut Vec<Unit>) {
+    out.clear();
+    for m in &resolved.mentions {
+        let Some(e) = m.entity else { continue };
+        out.push(Unit {
+            first: ctx.token_at(m.fspan.start),
+            end: ctx.token_at(m.fspan.end),
+            entities: vec![e],
+            kind: ctx.gaz.entity(e).kind,
+            form: m.form,
+            coref: None,
+        });
+    }
+    for (i, c) in resolved.corefs.iter().enumerate() {
+        let Some(&e) = c.entities.first() else { continue };
+        out.push(Unit {
+            first: ctx.token_at(c.fspan.start),
+            end: ctx.token_at(c.fspan.end),
+            entities: c.entities.clone(),
+            kind: ctx.gaz.entity(e).kind,
+            form: MentionForm::Coref,
+            coref: Some(i),
+        });
+    }
+    out.sort_by_key(|u| u.first);
+}
+
+/// Per-document working state of the engine.
+pub(crate) struct Doc<'a, 'c> {
+    pub ctx: &'a Ctx<'c>,
+    pub resolved: &'a Resolved,
+    pub units: &'a [Unit],
+    pub date: Option<PartialDate>,
+}
+
+impl Doc<'_, '_> {
+    fn fits(&self, u: &Unit, slot: &Slot) -> bool {
+        let spec = &slot.spec;
+        spec.kinds.contains(&u.kind)
+            && spec.forms.contains(&u.form)
+            && (slot.preps_empty() || self.after_prep(slot, u.first))
+    }
+
+    /// Whether one of the slot's prepositions ends before token `t`, maybe with a
+    /// determiner between ("by the FSB").
+    fn after_prep(&self, slot: &Slot, t: usize) -> bool {
+        let (folded, tokens) = (self.ctx.folded, self.ctx.tokens);
+        if slot.preps.match_before(folded, tokens, t).is_some() {
+            return true;
+        }
+        let det = self.ctx.lang.determiners.match_before(folded, tokens, t);
+        det.is_some_and(|n| slot.preps.match_before(folded, tokens, t - n).is_some())
+    }
+
+    fn words_between(&self, a: usize, b: usize) -> usize {
+        self.ctx.tokens.get(a..b).map_or(0, |t| t.iter().filter(|t| t.word).count())
+    }
+
+    /// The unit a slot takes, and the units coordinated with it.
+    fn fill(&self, slot: &Slot, trigger: Range<usize>, clause: &Range<usize>, used: &[usize]) -> Option<Vec<usize>> {
+        let spec = &slot.spec;
+        let ok = |i: usize| {
+            let u = &self.units[i];
+            !used.contains(&i) && self.fits(u, slot)
+        };
+        let found = match spec.side {
+            Side::Before => (0..self.units.len()).rev().find(|&i| {
+                let u = &self.units[i];
+                u.end <= trigger.start
+                    && u.first >= clause.start
+                    && spec.max_gap.is_none_or(|g| self.words_between(u.end, trigger.start) <= g)
+                    && ok(i)
+            }),
+            Side::After => (0..self.units.len()).find(|&i| {
+                let u = &self.units[i];
+                u.first >= trigger.end
+                    && u.end <= clause.end
+                    && spec.max_gap.is_none_or(|g| self.words_between(trigger.end, u.first) <= g)
+                    && ok(i)
+            }),
+        }?;
+        let mut group = vec![found];
+        if spec.group {
+            self.coordinate(found, spec.side, &mut group);
+        }
+        Some(group)
+    }
+
+    /// Adds the units coordinated with `i` ("X et Y", "X, Y en Z") to `group`.
+    fn coordinate(&self, i: usize, side: Side, group: &mut Vec<usize>) {
+        let coord = &self.ctx.lang.coordination;
+        let linked = |a: &Unit, b: &Unit| {
+            let mut t = a.end;
+            while t < b.first {
+                match coord.match_at(self.ctx.folded, self.ctx.tokens, t) {
+                    Some(n) => t += n,
+                    None => return false,
+                }
+            }
+            t == b.first && a.end < b.first
+        };
+        let mut cur = i;
+        loop {
+            let next = match side {
+                Side::Before => cur.checked_sub(1).filter(|&p| linked(&self.units[p], &self.units[cur])),
+                Side::After => Some(cur + 1).filter(|&n| n < self.units.len() && linked(&self.units[cur], &self.units[n])),
+            };
+            match next {
+                Some(n) if self.units[n].kind == self.units[i].kind || self.units[n].kind == EntityKind::Person => {
+                    group.push(n);
+                    cur = n;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// The text of a `text` slot: after one of its prepositions, to the end of the clause.
+    fn text_slot(&self, slot: &Slot, from: usize, clause: &Range<usize>) -> Option<FoldedSpan> {
+        let tokens = self.ctx.tokens;
+        let start = (from..clause.end).find_map(|k| slot.preps.match_at(self.ctx.folded, tokens, k).map(|n| k + n))?;
+        let mut end = clause.end;
+        while end > start && !tokens[end - 1].word {
+            end -= 1;
+        }
+        (end > start).then(|| FoldedSpan::new(tokens[start].span.start, tokens[end - 1].span.end))
+    }
+
+    /// The most recent person before token `t`, within this and the two previous
+    /// sentences, other than `skip`.
+    fn recent_person(&self, t: usize, skip: &[EntityId]) -> Option<usize> {
+        let s = self.ctx.sentence_of(t);
+        self.units.iter().enumerate().rev().find_map(|(i, u)| {
+            let near = u.first < t && self.ctx.sentence_of(u.first) + 2 >= s;
+            (near && u.kind == EntityKind::Person && u.entities.len() == 1 && !skip.contains(&u.entities[0])).then_some(i)
+        })
+    }
+
+    /// Runs rule `r` on a trigger at tokens `trigger`.
+    pub fn apply_clause(&self, rules: &LangRules, r: usize, trigger: Range<usize>, tspan: FoldedSpan, out: &mut Vec<Found>) {
+        let ctx = self.ctx;
+        let rule = &rules.rules[r];
+        let s = ctx.sentence_of(trigger.start);
+        let Some(sentence) = ctx.sentences.get(s).cloned() else { return };
+        let mut cl = Vec::new();
+        clauses(ctx.folded, ctx.tokens, sentence.clone(), ctx.lang, &mut cl);
+        let clause = cl.iter().find(|c| c.contains(&trigger.start)).cloned().unwrap_or(sentence.clone());
+        let mut used: Vec<usize> = Vec::new();
+        let mut args: Vec<(ArgRole, Value)> = Vec::new();
+        let mut last_after = trigger.end;
+        for slot in &rule.slots {
+            if slot.spec.text {
+                if let Some(span) = self.text_slot(slot, last_after, &clause) {
+                    args.push((slot.spec.role, Value::Text(span)));
+                }
+                continue;
+            }
+            match self.fill(slot, trigger.clone(), &clause, &used) {
+                Some(group) => {
+                    for &i in &group {
+                        if slot.spec.side == Side::After {
+                            last_after = last_after.max(self.units[i].end);
+                        }
+                        for &e in &self.units[i].entities {
+                            args.push((slot.spec.role, Value::Entity(e)));
+                        }
+                    }
+                    used.extend(group);
+                }
+                None if slot.spec.required && !(rule.spec.context && slot.spec.role == ArgRole::Participant) => return,
+                None => {}
+            }
+        }
+        let kind = rule.spec.relation;
+        if kind.is_symmetric() {
+            dedup_participants(&mut args);
+            let n = args.iter().filter(|(r, _)| *r == ArgRole::Participant).count();
+            if n == 1 && rule.spec.context {
+                let have: Vec<EntityId> = args.iter().filter_map(|(_, v)| match v {
+                    Value::Entity(e) => Some(*e),
+                    Value::Text(_) => None,
+                }).collect();
+                if let Some(i) = self.recent_person(trigger.start, &have) {
+                    args.push((ArgRole::Participant, Value::Entity(self.units[i].entities[0])));
+                }
+            }
+            if args.iter().filter(|(r, _)| *r == ArgRole::Participant).count() < 2 {
+                return;
+            }
+        } else if !core_filled_and_distinct(kind, &args) {
+            return;
+        }
+        let polarity = &rules.polarity;
+        let negated = polarity.negated(ctx.folded, ctx.tokens, trigger.clone(), clause.clone());
+        let cue = polarity.modality(ctx.folded, ctx.tokens, self.assertion_start(&sentence, trigger.start), trigger.start);
+        let modality = if strength(cue) > strength(rule.spec.modality) { cue } else { rule.spec.modality };
+        let evidence = FoldedSpan::new(ctx.tokens[clause.start].span.start, ctx.tokens[clause.end - 1].span.end);
+        let location = self.location(&sentence, trigger.end, &used);
+        let date = self.month_date(&sentence).or(self.date);
+        let corefs = used.iter().filter_map(|&i| self.units[i].coref).collect();
+        out.push(Found { kind, rule: r, args, negated, modality, trigger: tspan, evidence, location, date, corefs });
+    }
+
+    /// Runs a `title` rule: "le dirigeant bélarusse Aleksandr Loukachenko" → leader_of.
+    pub fn apply_titles(&self, rules: &LangRules, r: usize, out: &mut Vec<Found>) {
+        let ctx = self.ctx;
+        let rule = &rules.rules[r];
+        debug_assert_eq!(rule.spec.frame, Frame::Title);
+        for t in &self.resolved.titles {
+            let person_ok = (t.person.0 as usize) < ctx.gaz.entities.len();
+            let country = ctx.gaz.entities.get(t.of.0 as usize).is_some_and(|e| e.kind == EntityKind::Country);
+            if !person_ok || !country || !rule.roles.contains(&t.kind) {
+                continue;
+            }
+            let first = ctx.token_at(t.span.start);
+            let sentence = ctx.sentences.get(ctx.sentence_of(first)).cloned().unwrap_or(first..first + 1);
+            let evidence = FoldedSpan::new(ctx.tokens[sentence.start].span.start, ctx.tokens[sentence.end - 1].span.end);
+            out.push(Found {
+                kind: rule.spec.relation,
+                rule: r,
+                args: vec![(ArgRole::Leader, Value::Entity(t.person)), (ArgRole::Country, Value::Entity(t.of))],
+                negated: false,
+                modality: rule.spec.modality,
+                trigger: t.span,
+                evidence,
+                location: None,
+                date: None,
+                corefs: Vec::new(),
+            });
+        }
+    }
+
+    /// Where the assertion holding token `t` starts: the sentence, or a relative clause
+    /// (", qui est en détention") that makes its own claim, whatever the main clause hopes.
+    fn assertion_start(&self, sentence: &Range<usize>, t: usize) -> usize {
+        let (folded, tokens) = (self.ctx.folded, self.ctx.tokens);
+        (sentence.start + 1..t)
+            .rev()
+            .find(|&i| tokens[i - 1].text(folded) == "," && self.ctx.lang.relative.match_at(folded, tokens, i).is_some())
+            .unwrap_or(sentence.start)
+    }
+
+    /// The first city of the sentence after the trigger that is no argument.
+    fn location(&self, sentence: &Range<usize>, after: usize, used: &[usize]) -> Option<EntityId> {
+        self.units
+            .iter()
+            .enumerate()
+            .find(|(i, u)| u.first >= after && u.end <= sentence.end && u.kind == EntityKind::City && !used.contains(i))
+            .map(|(_, u)| u.entities[0])
+    }
+
+    /// "en septembre", "in September": the latest such month not after the dispatch date.
+    fn month_date(&self, sentence: &Range<usize>) -> Option<PartialDate> {
+        let ctx = self.ctx;
+        let date = self.date?;
+        (sentence.start..sentence.end).find_map(|i| {
+            let m = ctx.lang.months.iter().position(|m| m == ctx.tokens[i].text(ctx.folded))?;
+            let cued = i > 0
+                && (ctx.lang.month_prepositions.match_before(ctx.folded, ctx.tokens, i).is_some()
+                    || ctx.tokens[i - 1].text(ctx.folded).bytes().all(|b| b.is_ascii_digit()));
+            cued.then(|| date.latest_month(m as u32 + 1))
+        })
+    }
+}
+
+fn dedup_participants(args: &mut Vec<(ArgRole, Value)>) {
+    let mut seen = Vec::new();
+    args.retain(|a| {
+        if seen.contains(a) {
+            false
+        } else {
+            seen.push(a.clone());
+            true
+        }
+    });
+}
+
+/// Every core role has an entity, and no entity fills two core roles.
+fn core_filled_and_distinct(kind: RelationKind, args: &[(ArgRole, Value)]) -> bool {
+    let mut seen: Vec<&EntityId> = Vec::new();
+    for role in kind.core_roles() {
+        let mut any = false;
+        for (r, v) in args {
+            if let (true, Value::Entity(e)) = (r == role, v) {
+                if seen.contains(&e) {
+                    return false;
+                }
+                seen.push(e);
+                any = true;
+            }
+        }
+        if !any {
+            return false;
+        }
+    }
+    true
+}

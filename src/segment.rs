@@ -1,0 +1,209 @@
+//! Tokens, sentences and clauses of the folded text.
+//!
+//! Sentence splitting knows each language's abbreviations ("M.", "dhr.", "Mr.", "Gen."),
+//! so that "M. Loukachenko" does not end a sentence.
+
+use std::ops::Range;
+
+use crate::lang::LangData;
+use crate::normalize::{fold, is_word_char, FoldedSpan};
+
+/// A word or a punctuation mark of the folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub span: FoldedSpan,
+    pub word: bool,
+    /// A line break lies between this token and the previous one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    pub fn text(self, folded: &str) -> &str {
+        folded.get(self.span.start..self.span.end).unwrap_or("")
+    }
+}
+
+/// French elisions keep their apostrophe: "l'", "d'", "qu'" are words of their own.
+const ELISIONS: [&str; 13] = ["l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+
+/// Splits folded text into tokens.
+pub(crate) fn tokenize(folded: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let mut iter = folded.char_indices().peekable();
+    let mut newline = false;
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            newline |= c == '\n';
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let word = is_word_char(c);
+        if word {
+            while let Some(&(j, d)) = iter.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            // "l'" + letter: keep the apostrophe on the elided word.
+            if folded[end..].starts_with('\'')
+                && folded[end + 1..].chars().next().is_some_and(is_word_char)
+                && ELISIONS.contains(&&folded[i..end])
+            {
+                iter.next();
+                end += 1;
+            }
+        }
+        out.push(Token { span: FoldedSpan::new(i, end), word, newline_before: newline });
+        newline = false;
+    }
+}
+
+/// Folds and tokenizes a word list entry: "chef d'État" → ["chef", "d'", "etat"].
+pub(crate) fn tokenize_words(s: &str) -> Vec<String> {
+    let folded = fold(s);
+    let mut tokens = Vec::new();
+    tokenize(&folded, &mut tokens);
+    tokens.iter().map(|t| t.text(&folded).to_string()).collect()
+}
+
+/// Sentences as token ranges.
+pub(crate) fn sentences(folded: &str, tokens: &[Token], lang: &LangData, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let mut end = None;
+        if i + 1 < tokens.len() && tokens[i + 1].newline_before {
+            end = Some(i + 1);
+        } else if is_terminal(t.text(folded)) && !is_abbreviation(folded, tokens, i, lang) {
+            let mut j = i + 1;
+            // Closing quotes and brackets belong to the sentence they close.
+            while j < tokens.len() && matches!(tokens[j].text(folded), "\"" | ")" | "'") && tokens[j].span.start == tokens[j - 1].span.end {
+                j += 1;
+            }
+            let digit_follows = folded[t.span.end..].chars().next().is_some_and(|c| c.is_ascii_digit());
+            if !digit_follows {
+                end = Some(j);
+            }
+        }
+        if let Some(e) = end {
+            if e > start {
+                out.push(start..e);
+            }
+            start = e;
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+/// Whether the period at token `i` closes an abbreviation: the chunk of non-space text it
+/// ends ("m.", "u.s.", "(dhr.") is in the language's list.
+fn is_abbreviation(folded: &str, tokens: &[Token], i: usize, lang: &LangData) -> bool {
+    if tokens[i].text(folded) != "." {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && tokens[j - 1].span.end == tokens[j].span.start && !tokens[j - 1].newline_before {
+        j -= 1;
+    }
+    let chunk = &folded[tokens[j].span.start..tokens[i].span.start];
+    let chunk = chunk.trim_start_matches(|c: char| !is_word_char(c));
+    !chunk.is_empty() && lang.abbreviations.iter().any(|a| a == chunk)
+}
+
+/// Clauses of one sentence, as token ranges: a clause break ("mais", "tandis que", ";")
+/// starts a new clause; punctuation breaks are left out.
+pub(crate) fn clauses(folded: &str, tokens: &[Token], sentence: Range<usize>, lang: &LangData, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let mut start = sentence.start;
+    let mut i = sentence.start;
+    while i < sentence.end {
+        if let Some(n) = lang.clause_breaks.match_at(folded, tokens, i) {
+            if i > start {
+                out.push(start..i);
+            }
+            let punct = !tokens[i].word;
+            start = if punct { i + n } else { i };
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+    if start < sentence.end {
+        out.push(start..sentence.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{LangSet, Lang};
+
+    fn split(lang: Lang, text: &str) -> Vec<String> {
+        let set = LangSet::bundled().unwrap();
+        let folded = fold(text);
+        let mut tokens = Vec::new();
+        tokenize(&folded, &mut tokens);
+        let mut out = Vec::new();
+        sentences(&folded, &tokens, set.get(lang), &mut out);
+        out.iter()
+            .map(|r| folded[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_elisions() {
+        assert_eq!(tokenize_words("L'Union européenne n'a pas"), ["l'", "union", "europeenne", "n'", "a", "pas"]);
+        assert_eq!(tokenize_words("celui-ci"), ["celui", "-", "ci"]);
+        assert_eq!(tokenize_words("Putin's"), ["putin", "'", "s"]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let cases = [
+            (Lang::Fr, "M. Loukachenko s'est déclaré vainqueur. Les manifestations continuent.", 2),
+            (Lang::Nl, "Volgens dhr. Loekasjenko is het voorbij. Niemand gelooft dat.", 2),
+            (Lang::En, "Mr. Blinken met Mr. Lavrov in Geneva. Gen. Milley was not there.", 2),
+            (Lang::En, "The U.S. envoy arrived. He left.", 2),
+            (Lang::Fr, "Un crédit de 1.5 milliard. \"Nous devons agir.\" Fin.", 3),
+            (Lang::Fr, "Titre\nPremière phrase", 2),
+            (Lang::Fr, "", 0),
+        ];
+        for (lang, text, n) in cases {
+            let got = split(lang, text);
+            assert_eq!(got.len(), n, "{text:?} → {got:#?}");
+        }
+    }
+
+    /// The examples of the language files run as tests.
+    #[test]
+    fn language_file_examples() {
+        let set = LangSet::bundled().unwrap();
+        for data in &set.langs {
+            for ex in &data.examples {
+                let folded = fold(&ex.text);
+                let mut tokens = Vec::new();
+                tokenize(&folded, &mut tokens);
+                if let Some(n) = ex.sentences {
+                    let got = split(data.lang, &ex.text);
+                    assert_eq!(got.len(), n, "src/lang/{}.toml: {:?} → {got:#?}", data.lang, ex.text);
+                }
+                if let Some(l) = ex.lang {
+                    assert_eq!(set.detect(&folded, &tokens), l, "src/lang/{}.toml: {:?}", data.lang, ex.text);
+                }
+            }
+        }
+    }
+}
