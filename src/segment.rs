@@ -47,8 +47,9 @@ pub(crate) fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 iter.next();
             }
             // "l'" + letter: keep the apostrophe on the elided word.
+            // At the very end too, so that a word list entry "à l'" reads like the text.
             if folded[end..].starts_with('\'')
-                && folded[end + 1..].chars().next().is_some_and(is_word_char)
+                && folded[end + 1..].chars().next().is_none_or(is_word_char)
                 && ELISIONS.contains(&&folded[i..end])
             {
                 iter.next();
@@ -84,8 +85,9 @@ pub(crate) fn sentences(folded: &str, tokens: &[Token], lang: &LangData, out: &m
             while j < tokens.len() && matches!(tokens[j].text(folded), "\"" | ")" | "'") && tokens[j].span.start == tokens[j - 1].span.end {
                 j += 1;
             }
-            let digit_follows = folded[t.span.end..].chars().next().is_some_and(|c| c.is_ascii_digit());
-            if !digit_follows {
+            // "1.5", "u.s.": a period glued to what follows ends nothing.
+            let glued = folded[t.span.end..].chars().next().is_some_and(is_word_char);
+            if !glued {
                 end = Some(j);
             }
         }
@@ -167,6 +169,7 @@ mod tests {
     fn tokens_keep_elisions() {
         assert_eq!(tokenize_words("L'Union européenne n'a pas"), ["l'", "union", "europeenne", "n'", "a", "pas"]);
         assert_eq!(tokenize_words("celui-ci"), ["celui", "-", "ci"]);
+        assert_eq!(tokenize_words("à l'"), ["a", "l'"]);
         assert_eq!(tokenize_words("Putin's"), ["putin", "'", "s"]);
     }
 
