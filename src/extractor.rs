@@ -356,6 +356,15 @@ impl Extractor {
                 };
                 args.push(arg);
             }
+            // An argument the text names only inside another mention ("russe" in "son
+            // homologue russe") is still an entity of the document.
+            for (_, v) in &f.args {
+                if let Value::Entity(e) = v {
+                    if !doc.entities.iter().any(|x| x.id == gaz.entity(*e).id) {
+                        doc.entities.push(self.entity(ctx, *e));
+                    }
+                }
+            }
             let core = f.kind.core_roles();
             args.sort_by_key(|a| core.iter().position(|r| *r == a.role).unwrap_or(core.len()));
             let relation = model::Relation {

@@ -21,7 +21,8 @@ pub struct Document {
     /// The dispatch date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), from the dateline or the caller.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Every entity with at least one mention, in order of first mention.
+    /// Every entity a mention names, in order of first mention, then any entity only a
+    /// relation names (the country of "son homologue russe").
     pub entities: Vec<Entity>,
     /// Mentions, sorted by offset and never overlapping.
     pub mentions: Vec<Mention>,
