@@ -237,7 +237,7 @@ impl Extractor {
         s.folded.fold_into(text);
         tokenize(&s.folded.text, &mut s.tokens);
         let lang = input.lang.unwrap_or_else(|| {
-            let l = inner.langs.detect(&s.folded.text, &s.tokens);
+            let l = inner.langs.detect(text, &s.folded.text, &s.tokens);
             if inner.enabled.contains(&l) {
                 l
             } else {

@@ -204,7 +204,7 @@ mod tests {
                     assert_eq!(got.len(), n, "src/lang/{}.toml: {:?} → {got:#?}", data.lang, ex.text);
                 }
                 if let Some(l) = ex.lang {
-                    assert_eq!(set.detect(&folded, &tokens), l, "src/lang/{}.toml: {:?}", data.lang, ex.text);
+                    assert_eq!(set.detect(&ex.text, &folded, &tokens), l, "src/lang/{}.toml: {:?}", data.lang, ex.text);
                 }
             }
         }

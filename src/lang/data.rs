@@ -71,6 +71,8 @@ struct Raw {
     month_prepositions: Vec<String>,
     detect: Vec<String>,
     #[serde(default)]
+    detect_chars: String,
+    #[serde(default)]
     example: Vec<Example>,
 }
 
@@ -107,6 +109,7 @@ pub(crate) struct LangData {
     pub months: Vec<String>,
     pub month_prepositions: Words,
     pub detect: Vec<String>,
+    pub detect_chars: Vec<char>,
     pub examples: Vec<Example>,
 }
 
@@ -136,6 +139,7 @@ impl LangData {
             months: fold(&raw.months),
             month_prepositions: Words::new(&raw.month_prepositions),
             detect: fold(&raw.detect),
+            detect_chars: raw.detect_chars.chars().collect(),
             examples: raw.example,
         })
     }
@@ -177,14 +181,21 @@ impl LangSet {
         &self.langs[lang.index()]
     }
 
-    /// The language whose frequent words are most frequent among `tokens`; English when
-    /// nothing tells (an empty text, a list of names).
-    pub fn detect(&self, folded: &str, tokens: &[Token]) -> Lang {
+    /// The language whose frequent words and telling letters are most frequent; English
+    /// when nothing tells (an empty text, a list of names).
+    pub fn detect(&self, original: &str, folded: &str, tokens: &[Token]) -> Lang {
         let mut scores = [0usize; 3];
         for t in tokens.iter().take(400) {
             let w = t.text(folded);
             for d in &self.langs {
                 if d.detect.iter().any(|x| x == w) {
+                    scores[d.lang.index()] += 1;
+                }
+            }
+        }
+        for c in original.chars().take(4000) {
+            for d in &self.langs {
+                if d.detect_chars.contains(&c.to_lowercase().next().unwrap_or(c)) {
                     scores[d.lang.index()] += 1;
                 }
             }

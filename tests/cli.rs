@@ -1,0 +1,137 @@
+//! The command line: exit codes, bad inputs reported as FILE:LINE, other documents still
+//! processed, no panic on odd input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn wirelink(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wirelink"));
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("wirelink runs");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("wirelink finishes")
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wirelink-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn one_file_prints_one_pretty_document() {
+    let dir = tempdir("one");
+    let f = write(&dir, "a.txt", "Vladimir Poutine a reçu Alexandre Loukachenko à Sotchi.".as_bytes());
+    let o = wirelink(&["extract", "--date", "2021-02", &f], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["lang"], "fr");
+    assert_eq!(doc["date"], "2021-02");
+    assert_eq!(doc["relations"][0]["type"], "met_with");
+    assert!(String::from_utf8_lossy(&o.stdout).lines().count() > 3, "pretty printed");
+}
+
+#[test]
+fn invalid_utf8_is_reported_and_the_other_files_are_processed() {
+    let dir = tempdir("utf8");
+    let bad = write(&dir, "bad.txt", b"Poutine\n\xff\xfe broken");
+    let good = write(&dir, "good.txt", "Mr. Biden met Xi Jinping in Bali.".as_bytes());
+    let o = wirelink(&["extract", &bad, &good], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("wirelink: {bad}:2: not UTF-8")), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2 documents read, 1 written, 1 failed"), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "one compact line per good document");
+    let doc: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(doc["file"], good.as_str());
+}
+
+#[test]
+fn lines_mode_skips_a_bad_line_and_keeps_order() {
+    let o = wirelink(&["extract", "--lines", "-"], Some(b"Poutine a parl\xc3\xa9.\n\xc3\x28 bad\nMr. Biden met Xi Jinping.\n"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("<stdin>:2: not UTF-8"), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[1]["line"], 3);
+}
+
+#[test]
+fn odd_inputs_do_not_crash() {
+    let big = "Paris ".repeat(1 << 20 / 6);
+    let random: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let cases: [(&str, &[u8], Option<i32>); 4] =
+        [("empty", b"", Some(0)), ("blank", b" \n\t \n", Some(0)), ("big", big.as_bytes(), Some(0)), ("random", &random, Some(1))];
+    for (name, input, code) in cases {
+        let o = wirelink(&["extract", "-"], Some(input));
+        assert_eq!(o.status.code(), code, "{name}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{name}: {}", stderr(&o));
+        if code == Some(1) {
+            assert!(stderr(&o).contains("not UTF-8"), "{name}: {}", stderr(&o));
+        }
+    }
+}
+
+#[test]
+fn a_missing_file_is_reported_and_the_others_processed() {
+    let dir = tempdir("missing");
+    let good = write(&dir, "good.txt", b"Poutine");
+    let o = wirelink(&["extract", "--jsonl", "/nonexistent/x.txt", &good], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("wirelink: /nonexistent/x.txt: "), "{}", stderr(&o));
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn a_bad_date_or_language_is_refused() {
+    let o = wirelink(&["extract", "--date", "21-02", "-"], Some(b"x"));
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("--date \"21-02\""), "{}", stderr(&o));
+    let o = wirelink(&["extract", "--lang", "de", "-"], Some(b"x"));
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("unknown language"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_gazetteer_line_is_reported_with_file_and_line() {
+    let dir = tempdir("gaz");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+    for e in std::fs::read_dir(&src).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "tsv") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let offices = dir.join("offices.tsv");
+    let mut text = std::fs::read_to_string(&offices).unwrap();
+    text.push_str("vladimir-putin\tpresident\tRUS\t2012-05-07\t2008-05-07\n");
+    let line = text.lines().count();
+    std::fs::write(&offices, text).unwrap();
+    let o = wirelink(&["extract", "--gazetteers", dir.to_str().unwrap(), "-"], Some(b"Poutine"));
+    assert_eq!(o.status.code(), Some(1));
+    let want = format!("{}:{line}: term ends 2008-05-07 before it starts 2012-05-07", offices.display());
+    assert!(stderr(&o).contains(&want), "want {want}\ngot {}", stderr(&o));
+}
+
+#[test]
+fn check_passes_on_the_bundled_data() {
+    let o = wirelink(&["check"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
