@@ -393,14 +393,14 @@ impl Extractor {
         doc.relations.sort_by_key(|r| r.trigger.start);
     }
 
-    /// Runs the examples of every rule and reports each one that gives another result than
-    /// it says, as `FILE:LINE: rule: example N …`.
+    /// Runs the examples of every rule and word list and reports each one that gives
+    /// another result than it says, as `FILE:LINE: rule: example N …`.
     ///
     /// # Errors
     ///
     /// The failing examples, gathered.
-    pub fn check_rules(&self) -> Result<()> {
-        let mut errors = Vec::new();
+    pub fn check_examples(&self) -> Result<()> {
+        let mut errors = crate::segment::check_examples(&self.inner.langs);
         let mut scratch = self.scratch();
         for rule in self.inner.rules.rules() {
             for (n, ex) in rule.spec.example.iter().enumerate() {

@@ -6,7 +6,7 @@ use wirelink::Extractor;
 #[test]
 fn every_rule_example_gives_what_it_says() {
     let ex = Extractor::builder().build().expect("bundled data loads");
-    if let Err(e) = ex.check_rules() {
+    if let Err(e) = ex.check_examples() {
         let lines: Vec<String> = e.flatten().iter().map(|e| e.to_string()).collect();
         panic!(
             "{} rule example(s) failed:\n{}\nhelp: fix the rule (triggers, args) or the example in the file and line named",

@@ -118,7 +118,7 @@ fn build(data: &DataArgs) -> anyhow::Result<Extractor> {
 
 fn check(a: DataArgs) -> anyhow::Result<bool> {
     let ex = build(&a)?;
-    ex.check_rules()?;
+    ex.check_examples()?;
     println!("ok: {} surfaces, automaton {} bytes, every rule example passes", ex.surface_count(), ex.automaton_bytes());
     Ok(true)
 }

@@ -81,14 +81,6 @@ impl RoleKind {
             _ => OfficeKind::parse(s).map(RoleKind::Office),
         }
     }
-
-    /// Whether a title of this kind makes its holder the leader of the country named with it.
-    pub fn leads(self) -> bool {
-        match self {
-            RoleKind::Office(k) => k.leads(),
-            RoleKind::Leader | RoleKind::Counterpart => true,
-        }
-    }
 }
 
 /// One entity of the gazetteers.
@@ -170,18 +162,5 @@ impl Gazetteer {
     /// Who held `kind` of `of` on `day`.
     pub fn holder(&self, kind: OfficeKind, of: EntityId, day: Day) -> Option<EntityId> {
         self.offices.iter().find(|o| o.kind == kind && o.of == of && o.holds_on(day)).map(|o| o.person)
-    }
-
-    /// The offices `person` held on `day`, leading offices first.
-    pub fn offices_of(&self, person: EntityId, day: Day) -> impl Iterator<Item = &Office> {
-        let mut v: Vec<&Office> = self.offices.iter().filter(|o| o.person == person && o.holds_on(day)).collect();
-        v.sort_by_key(|o| !o.kind.leads());
-        v.into_iter()
-    }
-
-    /// The leader of a country on `day`, by its `leader` column.
-    pub fn leader(&self, country: EntityId, day: Day) -> Option<EntityId> {
-        let kind = self.entity(country).leader?;
-        self.holder(kind, country, day)
     }
 }

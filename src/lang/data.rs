@@ -36,15 +36,6 @@ impl Words {
             .find(|seq| end >= seq.len() && seq_at(folded, tokens, end - seq.len(), seq))
             .map(|s| s.len())
     }
-
-    /// Whether a single folded word is in the list.
-    pub fn contains_word(&self, word: &str) -> bool {
-        self.seqs.iter().any(|s| s.len() == 1 && s[0] == word)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &[String]> {
-        self.seqs.iter().map(|s| s.as_slice())
-    }
 }
 
 fn seq_at(folded: &str, tokens: &[Token], i: usize, seq: &[String]) -> bool {
@@ -73,7 +64,7 @@ struct Raw {
     #[serde(default)]
     detect_chars: String,
     #[serde(default)]
-    example: Vec<Example>,
+    example: Vec<toml::Spanned<Example>>,
 }
 
 /// An example of a language file, run as a test.
@@ -110,7 +101,9 @@ pub(crate) struct LangData {
     pub month_prepositions: Words,
     pub detect: Vec<String>,
     pub detect_chars: Vec<char>,
-    pub examples: Vec<Example>,
+    /// The file the lists come from, and each example with its line.
+    pub path: std::path::PathBuf,
+    pub examples: Vec<(usize, Example)>,
 }
 
 impl LangData {
@@ -140,7 +133,12 @@ impl LangData {
             month_prepositions: Words::new(&raw.month_prepositions),
             detect: fold(&raw.detect),
             detect_chars: raw.detect_chars.chars().collect(),
-            examples: raw.example,
+            path: path.to_path_buf(),
+            examples: raw
+                .example
+                .into_iter()
+                .map(|e| (text.get(..e.span().start).map_or(0, |s| s.matches('\n').count()) + 1, e.into_inner()))
+                .collect(),
         })
     }
 

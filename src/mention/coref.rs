@@ -30,7 +30,6 @@ pub(crate) enum CorefKind {
 pub(crate) struct Coref {
     pub fspan: FoldedSpan,
     pub span: Span,
-    pub kind: CorefKind,
     pub entities: Vec<EntityId>,
 }
 
@@ -67,7 +66,7 @@ pub(super) fn collect(ctx: &Ctx, cands: &[Cand], out: &mut Vec<Coref>) {
         };
         let complete = if kind == CorefKind::Plural { entities.len() == 2 } else { entities.len() == 1 };
         if let (true, Some(span)) = (complete, ctx.offsets.to_original(fspan)) {
-            out.push(Coref { fspan, span, kind, entities });
+            out.push(Coref { fspan, span, entities });
         }
         t += n;
     }

@@ -37,7 +37,7 @@ use std::ops::Range;
 use crate::gazetteer::{Day, EntityId, Gazetteer, Reading, RoleKind, SurfaceEntry};
 use crate::lang::{LangData, LangSet};
 use crate::matcher::Hit;
-use crate::model::{EntityKind, MentionForm};
+use crate::model::MentionForm;
 use crate::normalize::{FoldedSpan, OffsetMap, Span};
 use crate::segment::Token;
 
@@ -177,9 +177,4 @@ pub(crate) fn entity_reading(e: &SurfaceEntry) -> Option<(EntityId, crate::gazet
         Reading::Entity { entity, form } => Some((entity, form)),
         Reading::Role(_) => None,
     }
-}
-
-/// The kind of the entity a candidate has chosen.
-pub(crate) fn kind_of(ctx: &Ctx, c: &Cand) -> Option<EntityKind> {
-    c.entity.map(|e| ctx.gaz.entity(e).kind)
 }

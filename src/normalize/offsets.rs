@@ -24,9 +24,6 @@ impl FoldedSpan {
     pub fn overlaps(self, o: FoldedSpan) -> bool {
         self.start < o.end && o.start < self.end
     }
-    pub fn contains(self, o: FoldedSpan) -> bool {
-        self.start <= o.start && o.end <= self.end
-    }
 }
 
 /// For every folded byte, and one past the end, the original byte where its source char
@@ -51,10 +48,6 @@ impl OffsetMap {
         Some(Span { start: map[f.start], end: map[f.end] })
     }
 
-    /// The original offset of a folded position (the start of its source char).
-    pub fn original(&self, folded: usize) -> usize {
-        self.map.get(folded).copied().unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
-    }
 
     #[cfg(test)]
     pub fn as_slice(&self) -> &[usize] {

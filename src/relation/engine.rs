@@ -308,16 +308,20 @@ impl Doc<'_, '_> {
             .map(|(_, u)| u.entities[0])
     }
 
-    /// "en septembre", "in September": the latest such month not after the dispatch date.
+    /// "en septembre", "le 9 août", "in September": the latest such date not after the
+    /// dispatch date. The dateline's own date is no such expression.
     fn month_date(&self, sentence: &Range<usize>) -> Option<PartialDate> {
         let ctx = self.ctx;
         let date = self.date?;
         (sentence.start..sentence.end).find_map(|i| {
-            let m = ctx.lang.months.iter().position(|m| m == ctx.tokens[i].text(ctx.folded))?;
-            let cued = i > 0
-                && (ctx.lang.month_prepositions.match_before(ctx.folded, ctx.tokens, i).is_some()
-                    || ctx.tokens[i - 1].text(ctx.folded).bytes().all(|b| b.is_ascii_digit()));
-            cued.then(|| date.latest_month(m as u32 + 1))
+            let token = ctx.tokens[i];
+            if ctx.offsets.to_original(token.span).is_none_or(|s| s.start < ctx.dateline_end) {
+                return None;
+            }
+            let m = ctx.lang.months.iter().position(|m| m == token.text(ctx.folded))?;
+            let day = i.checked_sub(1).and_then(|p| ctx.tokens[p].text(ctx.folded).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+            let cued = day.is_some() || ctx.lang.month_prepositions.match_before(ctx.folded, ctx.tokens, i).is_some();
+            cued.then(|| PartialDate { day, ..date.latest_month(m as u32 + 1) })
         })
     }
 }
