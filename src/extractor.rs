@@ -11,7 +11,7 @@ use crate::matcher::{Hit, Matcher};
 use crate::mention::{self, Ctx, Resolved};
 use crate::model::{self, Document, Entity, Mention, MentionForm};
 use crate::normalize::{char_offsets, Folded, FoldedSpan};
-use crate::relation::engine::{Found, Unit, Value};
+use crate::relation::engine::{Found, Value};
 use crate::relation::RuleSet;
 use crate::segment::{sentences, tokenize, Token};
 
@@ -189,7 +189,7 @@ pub struct Scratch {
     sentences: Vec<std::ops::Range<usize>>,
     hits: Vec<Hit>,
     resolved: Resolved,
-    units: Vec<Unit>,
+    engine: crate::relation::Scratch,
     found: Vec<Found>,
     bytes: Vec<usize>,
     chars: Vec<usize>,
@@ -265,7 +265,7 @@ impl Extractor {
             dateline_end,
         };
         mention::resolve(&ctx, &s.hits, &mut s.resolved);
-        inner.rules.apply(&ctx, &s.resolved, date, &mut s.units, &mut s.found);
+        inner.rules.apply(&ctx, &s.resolved, date, &mut s.engine, &mut s.found);
         let mut doc = Document {
             file: input.file,
             line: input.line,

@@ -10,7 +10,8 @@ fn wirelink(args: &[&str], stdin: Option<&[u8]>) -> Output {
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("wirelink runs");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+        // The command may refuse its arguments before reading: a closed pipe is no failure.
+        let _ = child.stdin.take().expect("stdin").write_all(input);
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("wirelink finishes")

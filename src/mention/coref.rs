@@ -62,7 +62,7 @@ pub(super) fn collect(ctx: &Ctx, cands: &[Cand], out: &mut Vec<Coref>) {
             CorefKind::Person => subject(ctx, before, t).into_iter().collect(),
             CorefKind::Country => subject(ctx, before, t).and_then(|p| ctx.gaz.entity(p).country).into_iter().collect(),
             CorefKind::Object => object(ctx, before, t).into_iter().collect(),
-            CorefKind::Plural => last_persons(ctx, before, 2),
+            CorefKind::Plural => last_persons(ctx, before, t, 2),
         };
         let complete = if kind == CorefKind::Plural { entities.len() == 2 } else { entities.len() == 1 };
         if let (true, Some(span)) = (complete, ctx.offsets.to_original(fspan)) {
@@ -79,8 +79,9 @@ fn is_person(ctx: &Ctx, c: &Cand) -> bool {
 /// The first person of the sentence of token `t` named before it, else of the previous one.
 fn subject(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
     let s = ctx.sentence_of(t);
+    let window = ctx.since_sentence(before, s.saturating_sub(1));
     for sentence in [Some(s), s.checked_sub(1)].into_iter().flatten() {
-        let first = before
+        let first = window
             .iter()
             .filter(|c| ctx.sentence_of(ctx.token_at(c.fspan.start)) == sentence)
             .find(|c| is_person(ctx, c));
@@ -114,10 +115,12 @@ pub(crate) fn heads_relative(ctx: &Ctx, c: &Cand) -> bool {
     ctx.lang.relative.match_at(ctx.folded, ctx.tokens, t).is_some()
 }
 
-/// The last `n` distinct persons named before.
-fn last_persons(ctx: &Ctx, before: &[Cand], n: usize) -> Vec<EntityId> {
+/// The last `n` distinct persons named before token `t`, in its sentence or the two before.
+fn last_persons(ctx: &Ctx, before: &[Cand], t: usize, n: usize) -> Vec<EntityId> {
     let mut out: Vec<EntityId> = Vec::new();
-    for c in before.iter().rev() {
+    // The persons of this sentence and the two before it.
+    let window = ctx.since_sentence(before, ctx.sentence_of(t).saturating_sub(2));
+    for c in window.iter().rev() {
         if let (true, Some(e)) = (is_person(ctx, c), c.entity) {
             if !out.contains(&e) {
                 out.push(e);

@@ -75,6 +75,14 @@ impl Ctx<'_> {
         self.sentences.partition_point(|s| s.end <= t)
     }
 
+    /// The tail of `cands` (sorted by position) that starts in sentence `s` or later: the
+    /// window the backward-looking passes read, so that a long text costs no more per
+    /// mention than a short one.
+    pub fn since_sentence<'c>(&self, cands: &'c [Cand], s: usize) -> &'c [Cand] {
+        let i = cands.partition_point(|c| self.sentence_of(self.token_at(c.fspan.start)) < s);
+        &cands[i..]
+    }
+
     /// Whether one of `words` ends just before folded offset `pos`.
     pub fn preceded_by(&self, words: &crate::lang::Words, pos: usize) -> Option<usize> {
         let t = self.token_at(pos);

@@ -111,11 +111,10 @@ fn holder(ctx: &Ctx, cands: &[Cand], resolved: &[Cand], kind: RoleKind, of: Enti
         RoleKind::Counterpart => {
             // The person the text is about: the last one named before, from elsewhere.
             let sentence = ctx.sentence_of(ctx.token_at(cands[i].fspan.start));
-            let anchor = resolved.iter().rev().find_map(|c| {
+            let anchor = ctx.since_sentence(resolved, sentence.saturating_sub(1)).iter().rev().find_map(|c| {
                 let p = c.entity?;
                 let e = ctx.gaz.entity(p);
-                let near = ctx.sentence_of(ctx.token_at(c.fspan.start)) + 1 >= sentence;
-                (e.kind == EntityKind::Person && e.country != Some(of) && near).then_some(p)
+                (e.kind == EntityKind::Person && e.country != Some(of)).then_some(p)
             });
             let office = anchor.and_then(|a| ctx.offices_of(a).first().map(|o| o.kind));
             match office {

@@ -21,6 +21,16 @@ use crate::model::{ArgRole, EntityKind, MentionForm, RelationKind};
 use crate::normalize::FoldedSpan;
 use crate::segment::clauses;
 
+/// The clauses of every sentence of a document, in order.
+pub(crate) fn all_clauses(ctx: &Ctx, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let mut one = Vec::new();
+    for s in ctx.sentences {
+        clauses(ctx.folded, ctx.tokens, s.clone(), ctx.lang, &mut one);
+        out.extend(one.drain(..));
+    }
+}
+
 /// Something that can fill a slot: a mention, or a resolved reference.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
@@ -84,11 +94,16 @@ pub(crate) fn units(ctx: &Ctx, resolved: &Resolved, out: &mut Vec<Unit>) {
     out.sort_by_key(|u| u.first);
 }
 
+/// How many units a slot looks at on each side of its trigger.
+const SCAN: usize = 24;
+
 /// Per-document working state of the engine.
 pub(crate) struct Doc<'a, 'c> {
     pub ctx: &'a Ctx<'c>,
     pub resolved: &'a Resolved,
     pub units: &'a [Unit],
+    /// Every clause of the document, in order (token ranges).
+    pub clauses: &'a [Range<usize>],
     pub date: Option<PartialDate>,
 }
 
@@ -122,15 +137,18 @@ impl Doc<'_, '_> {
             let u = &self.units[i];
             !used.contains(&i) && self.fits(u, slot)
         };
+        // Units are sorted by position: look at most SCAN of them on each side, so that a
+        // clause of a million names costs no more per trigger than a short one.
+        let at = self.units.partition_point(|u| u.first < trigger.start);
         let found = match spec.side {
-            Side::Before => (0..self.units.len()).rev().find(|&i| {
+            Side::Before => (at.saturating_sub(SCAN)..at).rev().find(|&i| {
                 let u = &self.units[i];
                 u.end <= trigger.start
                     && u.first >= clause.start
                     && spec.max_gap.is_none_or(|g| self.words_between(u.end, trigger.start) <= g)
                     && ok(i)
             }),
-            Side::After => (0..self.units.len()).find(|&i| {
+            Side::After => (at..self.units.len().min(at + SCAN)).find(|&i| {
                 let u = &self.units[i];
                 u.first >= trigger.end
                     && u.end <= clause.end
@@ -189,9 +207,11 @@ impl Doc<'_, '_> {
     /// sentences, other than `skip`.
     fn recent_person(&self, t: usize, skip: &[EntityId]) -> Option<usize> {
         let s = self.ctx.sentence_of(t);
-        self.units.iter().enumerate().rev().find_map(|(i, u)| {
-            let near = u.first < t && self.ctx.sentence_of(u.first) + 2 >= s;
-            (near && u.kind == EntityKind::Person && u.entities.len() == 1 && !skip.contains(&u.entities[0])).then_some(i)
+        let at = self.units.partition_point(|u| u.first < t);
+        (at.saturating_sub(SCAN)..at).rev().find(|&i| {
+            let u = &self.units[i];
+            let near = self.ctx.sentence_of(u.first) + 2 >= s;
+            near && u.kind == EntityKind::Person && u.entities.len() == 1 && !skip.contains(&u.entities[0])
         })
     }
 
@@ -201,9 +221,8 @@ impl Doc<'_, '_> {
         let rule = &rules.rules[r];
         let s = ctx.sentence_of(trigger.start);
         let Some(sentence) = ctx.sentences.get(s).cloned() else { return };
-        let mut cl = Vec::new();
-        clauses(ctx.folded, ctx.tokens, sentence.clone(), ctx.lang, &mut cl);
-        let clause = cl.iter().find(|c| c.contains(&trigger.start)).cloned().unwrap_or(sentence.clone());
+        let c = self.clauses.partition_point(|c| c.end <= trigger.start);
+        let clause = self.clauses.get(c).filter(|c| c.contains(&trigger.start)).cloned().unwrap_or(sentence.clone());
         let mut used: Vec<usize> = Vec::new();
         let mut args: Vec<(ArgRole, Value)> = Vec::new();
         let mut last_after = trigger.end;
@@ -301,10 +320,10 @@ impl Doc<'_, '_> {
 
     /// The first city of the sentence after the trigger that is no argument.
     fn location(&self, sentence: &Range<usize>, after: usize, used: &[usize]) -> Option<EntityId> {
-        self.units
-            .iter()
-            .enumerate()
-            .find(|(i, u)| u.first >= after && u.end <= sentence.end && u.kind == EntityKind::City && !used.contains(i))
+        let at = self.units.partition_point(|u| u.first < after);
+        (at..self.units.len().min(at + SCAN))
+            .map(|i| (i, &self.units[i]))
+            .find(|(i, u)| u.end <= sentence.end && u.kind == EntityKind::City && !used.contains(i))
             .map(|(_, u)| u.entities[0])
     }
 

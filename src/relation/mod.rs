@@ -22,6 +22,13 @@ use engine::{Doc, Found, Unit};
 use polarity::Polarity;
 use rule::{Frame, RuleSpec, SlotSpec};
 
+/// Buffers of the engine, reused from one document to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    units: Vec<Unit>,
+    clauses: Vec<std::ops::Range<usize>>,
+}
+
 /// A slot with its prepositions folded and tokenized.
 #[derive(Debug, Clone)]
 pub(crate) struct Slot {
@@ -175,15 +182,18 @@ impl RuleSet {
     }
 
     /// Finds the relations of one document.
-    pub fn apply(&self, ctx: &Ctx, resolved: &Resolved, date: Option<PartialDate>, units: &mut Vec<Unit>, out: &mut Vec<Found>) {
+    pub fn apply(&self, ctx: &Ctx, resolved: &Resolved, date: Option<PartialDate>, scratch: &mut Scratch, out: &mut Vec<Found>) {
         out.clear();
         let rules = self.get(ctx.lang.lang);
-        engine::units(ctx, resolved, units);
-        let doc = Doc { ctx, resolved, units, date };
+        engine::units(ctx, resolved, &mut scratch.units);
+        engine::all_clauses(ctx, &mut scratch.clauses);
+        let doc = Doc { ctx, resolved, units: &scratch.units, clauses: &scratch.clauses, date };
+        let mentions = &resolved.mentions;
         if let Some(ac) = &rules.triggers {
             for m in ac.find_iter(ctx.folded) {
                 let span = FoldedSpan::new(m.start(), m.end());
-                let inside_mention = resolved.mentions.iter().any(|c| c.fspan.overlaps(span));
+                let next = mentions.partition_point(|c| c.fspan.end <= span.start);
+                let inside_mention = mentions.get(next).is_some_and(|c| c.fspan.overlaps(span));
                 if !on_word_boundaries(ctx.folded, span) || inside_mention {
                     continue;
                 }
