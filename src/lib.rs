@@ -35,7 +35,7 @@
 
 mod dateline;
 mod error;
-// pub mod eval; (pending)
+pub mod eval;
 mod extractor;
 mod gazetteer;
 mod lang;

@@ -1,11 +1,12 @@
 //! The `wirelink` command: argument parsing, reading files, printing. Nothing else.
 
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use wirelink::eval::{self, GoldDocument};
 use wirelink::{Document, Extractor, Input, Lang};
 
 #[derive(Parser)]
@@ -242,8 +243,77 @@ fn write_doc(out: &mut impl Write, doc: &Document, compact: bool) -> anyhow::Res
 }
 
 fn eval(a: EvalArgs) -> anyhow::Result<bool> {
-    let _ = (&a.dir, a.min_entities_f1, a.min_mentions_f1, a.min_relations_f1, a.max_must_not, a.per_language, &a.date);
-    let _ = build(&a.data)?;
-    let _ = io::stdin().lock().lines();
-    anyhow::bail!("eval: not built yet")
+    let ex = build(&a.data)?;
+    let mut scratch = ex.scratch();
+    let mut pairs = Vec::new();
+    let mut ok = true;
+    for txt in gold_pairs(&a.dir)? {
+        let gold_path = txt.with_file_name(txt.file_name().and_then(|n| n.to_str()).unwrap_or("").replace(".txt", ".gold.json"));
+        let gold_text = std::fs::read_to_string(&gold_path).with_context(|| gold_path.display().to_string())?;
+        let gold = match GoldDocument::from_json(&gold_text) {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("wirelink: {}:{}: {e}", gold_path.display(), e.line());
+                ok = false;
+                continue;
+            }
+        };
+        let text = match std::fs::read(&txt).map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(_)) => {
+                eprintln!("wirelink: {}: not UTF-8", txt.display());
+                ok = false;
+                continue;
+            }
+            Err(e) => {
+                eprintln!("wirelink: {}: {e}", txt.display());
+                ok = false;
+                continue;
+            }
+        };
+        // The gold says the language; the date comes from the dateline, or --date.
+        let mut input = Input::new(&text).lang(gold.lang).file(txt.display().to_string());
+        if let Some(d) = a.date.as_deref().or(gold.date.as_deref()) {
+            input = input.date(d);
+        }
+        let doc = ex.extract_with(&mut scratch, input);
+        pairs.push((gold, doc));
+    }
+    if pairs.is_empty() {
+        anyhow::bail!("{}: no *.txt with a .gold.json beside it", a.dir.display());
+    }
+    let report = eval::score(&pairs);
+    println!("{report}");
+    let failures = report.check(&eval::Thresholds {
+        entities_f1: a.min_entities_f1,
+        mentions_f1: a.min_mentions_f1,
+        relations_f1: a.min_relations_f1,
+        per_language: a.per_language,
+        max_must_not: a.max_must_not,
+    });
+    for f in &failures {
+        eprintln!("wirelink: eval: {f}");
+    }
+    Ok(ok && failures.is_empty())
+}
+
+/// Every `*.txt` under `dir` with a `.gold.json` beside it, sorted.
+fn gold_pairs(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| d.display().to_string())? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if p.with_file_name(name.replace(".txt", ".gold.json")).exists() {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
