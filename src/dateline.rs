@@ -44,14 +44,6 @@ impl PartialDate {
         self.year * 10_000 + self.month.unwrap_or(7) * 100 + self.day.unwrap_or(if self.month.is_some() { 15 } else { 1 })
     }
 
-    pub fn to_string(self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
-            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
-            _ => format!("{:04}", self.year),
-        }
-    }
-
     /// The most recent `month` not after this date: "en septembre" in a February 2021
     /// dispatch is September 2020.
     pub fn latest_month(self, month: u32) -> PartialDate {
@@ -60,6 +52,16 @@ impl PartialDate {
             _ => self.year,
         };
         PartialDate { year, month: Some(month), day: None }
+    }
+}
+
+impl std::fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => write!(f, "{:04}-{:02}", self.year, m),
+            _ => write!(f, "{:04}", self.year),
+        }
     }
 }
 

@@ -76,7 +76,7 @@ fn lines_mode_skips_a_bad_line_and_keeps_order() {
 
 #[test]
 fn odd_inputs_do_not_crash() {
-    let big = "Paris ".repeat(1 << 20 / 6);
+    let big = "Paris ".repeat((1 << 20) / 6);
     let random: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     let cases: [(&str, &[u8], Option<i32>); 4] =
         [("empty", b"", Some(0)), ("blank", b" \n\t \n", Some(0)), ("big", big.as_bytes(), Some(0)), ("random", &random, Some(1))];

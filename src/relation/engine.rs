@@ -27,7 +27,7 @@ pub(crate) fn all_clauses(ctx: &Ctx, out: &mut Vec<Range<usize>>) {
     let mut one = Vec::new();
     for s in ctx.sentences {
         clauses(ctx.folded, ctx.tokens, s.clone(), ctx.lang, &mut one);
-        out.extend(one.drain(..));
+        out.append(&mut one);
     }
 }
 

@@ -1,0 +1,96 @@
+//! Scores against the gold annotations: the project's dispatches (`tests/dispatches`) and,
+//! when `../shared` is beside the project, the seed dispatch the project started from.
+//! The thresholds here only go up.
+
+use std::path::{Path, PathBuf};
+
+use wirelink::eval::{score, GoldDocument, Report, Thresholds};
+use wirelink::{Document, Extractor, Input, RelationKind};
+
+fn load(dir: &Path) -> Vec<(GoldDocument, Document)> {
+    let mut txts: Vec<PathBuf> = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.to_str().is_some_and(|s| s.ends_with(".txt")) {
+                txts.push(p);
+            }
+        }
+    }
+    txts.sort();
+    let ex = Extractor::bundled();
+    txts.into_iter()
+        .filter_map(|txt| {
+            let gold_path = PathBuf::from(txt.to_str()?.replace(".txt", ".gold.json"));
+            let gold = GoldDocument::from_json(&std::fs::read_to_string(&gold_path).ok()?)
+                .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
+            let text = std::fs::read_to_string(&txt).unwrap();
+            let mut input = Input::new(&text).lang(gold.lang);
+            if let Some(d) = &gold.date {
+                input = input.date(d);
+            }
+            let doc = ex.extract(input);
+            Some((gold, doc))
+        })
+        .collect()
+}
+
+fn assert_thresholds(report: &Report, t: Thresholds) {
+    let failures = report.check(&t);
+    assert!(failures.is_empty(), "{}\n\n{report}", failures.join("\n"));
+}
+
+#[test]
+fn annotated_dispatches_meet_the_thresholds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dispatches");
+    let pairs = load(&dir);
+    for lang in ["fr", "nl", "en"] {
+        let n = pairs.iter().filter(|(g, _)| g.lang.to_string() == lang).count();
+        let min = if lang == "fr" { 6 } else { 2 };
+        assert!(n >= min, "tests/dispatches/{lang} holds {n} annotated dispatches, the corpus needs at least {min}");
+    }
+    let report = score(&pairs);
+    assert_thresholds(
+        &report,
+        Thresholds { entities_f1: Some(0.95), relations_f1: Some(0.7), max_must_not: Some(0), ..Thresholds::default() },
+    );
+}
+
+#[test]
+fn the_seed_dispatch_is_read_right() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not there", dir.display());
+        return;
+    }
+    let pairs = load(&dir);
+    assert_eq!(pairs.len(), 1);
+    let report = score(&pairs);
+    assert_thresholds(
+        &report,
+        Thresholds { entities_f1: Some(1.0), mentions_f1: Some(0.9), max_must_not: Some(0), ..Thresholds::default() },
+    );
+    let doc = &pairs[0].1;
+    let has = |kind: RelationKind, ids: &[&str], negated: bool| {
+        doc.relations.iter().any(|r| {
+            let mut got: Vec<&str> = r.args.iter().filter_map(|a| a.entity.as_deref()).collect();
+            got.sort();
+            let mut want = ids.to_vec();
+            want.sort();
+            r.kind == kind && r.negated == negated && got == want
+        })
+    };
+    let meeting = doc.relations.iter().find(|r| r.kind == RelationKind::MetWith && r.location.as_deref() == Some("491422"));
+    assert!(meeting.is_some(), "the meeting at Sochi: {:#?}", doc.relations);
+    assert!(has(RelationKind::MetWith, &["alexander-lukashenko", "vladimir-putin"], false));
+    assert!(has(RelationKind::Supplied, &["RUS", "BLR"], false), "oil and gas");
+    assert!(has(RelationKind::Detained, &["viktar-babaryka", "BLR"], false));
+    assert!(has(RelationKind::LeaderOf, &["alexander-lukashenko", "BLR"], false));
+    assert!(has(RelationKind::LeaderOf, &["vladimir-putin", "RUS"], false));
+    assert!(has(RelationKind::LocatedIn, &["491422", "RUS"], false));
+    assert!(has(RelationKind::Recognized, &["european-union", "alexander-lukashenko"], true));
+    assert_eq!(report.overall.relations.fn_, 0, "{report}");
+}
