@@ -76,11 +76,12 @@ fn is_person(ctx: &Ctx, c: &Cand) -> bool {
     c.entity.is_some_and(|e| ctx.gaz.entity(e).kind == EntityKind::Person)
 }
 
-/// The first person of the sentence of token `t` named before it, else of the previous one.
+/// The first person of the sentence of token `t` named before it, else of the nearest of the
+/// three sentences before that names one.
 fn subject(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
     let s = ctx.sentence_of(t);
-    let window = ctx.since_sentence(before, s.saturating_sub(1));
-    for sentence in [Some(s), s.checked_sub(1)].into_iter().flatten() {
+    let window = ctx.since_sentence(before, s.saturating_sub(LOOK_BACK));
+    for sentence in (s.saturating_sub(LOOK_BACK)..=s).rev() {
         let first = window
             .iter()
             .filter(|c| ctx.sentence_of(ctx.token_at(c.fspan.start)) == sentence)
@@ -91,6 +92,9 @@ fn subject(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
     }
     None
 }
+
+/// How many sentences back a pronoun looks for its person.
+const LOOK_BACK: usize = 3;
 
 /// The last person or country before token `t` in its sentence that does not head a
 /// relative clause.

@@ -71,12 +71,16 @@ pub(crate) fn units(ctx: &Ctx, resolved: &Resolved, out: &mut Vec<Unit>) {
     out.clear();
     for m in &resolved.mentions {
         let Some(e) = m.entity else { continue };
+        let first = ctx.token_at(m.fspan.start);
+        // "les autorités russes": the adjective stands for the state, like a metonym.
+        let authority = m.form == MentionForm::Adjective
+            && ctx.lang.authority_nouns.match_before(ctx.folded, ctx.tokens, first).is_some();
         out.push(Unit {
-            first: ctx.token_at(m.fspan.start),
+            first,
             end: ctx.token_at(m.fspan.end),
             entities: vec![e],
             kind: ctx.gaz.entity(e).kind,
-            form: m.form,
+            form: if authority { MentionForm::Metonym } else { m.form },
             coref: None,
         });
     }
@@ -115,6 +119,25 @@ impl Doc<'_, '_> {
             && (slot.preps_empty() || self.after_prep(slot, u.first))
     }
 
+    /// "la détention de Navalny", "au sein de l'Union européenne": a complement of a noun is
+    /// no subject, unless a relative clause hangs on it ("de la Russie, qui lui fournit").
+    fn genitive(&self, u: &Unit) -> bool {
+        let (folded, tokens) = (self.ctx.folded, self.ctx.tokens);
+        let lang = self.ctx.lang;
+        // Where the "of" word starts, if the unit is a complement.
+        let of_start = lang.of.match_before(folded, tokens, u.first).map(|n| u.first - n).or_else(|| {
+            let d = lang.determiners.match_before(folded, tokens, u.first)?;
+            lang.of.match_before(folded, tokens, u.first - d).map(|n| u.first - d - n)
+        });
+        // "les dirigeants de l'Union européenne" act for the Union.
+        let of = of_start.is_some_and(|s| lang.authority_nouns.match_before(folded, tokens, s).is_none());
+        let mut t = u.end;
+        if tokens.get(t).is_some_and(|k| k.text(folded) == ",") {
+            t += 1;
+        }
+        of && u.form != MentionForm::Coref && self.ctx.lang.relative.match_at(folded, tokens, t).is_none()
+    }
+
     /// Whether one of the slot's prepositions ends before token `t`, maybe with a
     /// determiner between ("by the FSB").
     fn after_prep(&self, slot: &Slot, t: usize) -> bool {
@@ -146,6 +169,7 @@ impl Doc<'_, '_> {
                 u.end <= trigger.start
                     && u.first >= clause.start
                     && spec.max_gap.is_none_or(|g| self.words_between(u.end, trigger.start) <= g)
+                    && (spec.max_gap.is_some() || !self.genitive(u))
                     && ok(i)
             }),
             Side::After => (at..self.units.len().min(at + SCAN)).find(|&i| {
@@ -163,24 +187,14 @@ impl Doc<'_, '_> {
         Some(group)
     }
 
-    /// Adds the units coordinated with `i` ("X et Y", "X, Y en Z") to `group`.
+    /// Adds the units coordinated with `i` ("X et Y", "X, Y en Z", "le président serbe X et
+    /// le Premier ministre kosovar Y") to `group`.
     fn coordinate(&self, i: usize, side: Side, group: &mut Vec<usize>) {
-        let coord = &self.ctx.lang.coordination;
-        let linked = |a: &Unit, b: &Unit| {
-            let mut t = a.end;
-            while t < b.first {
-                match coord.match_at(self.ctx.folded, self.ctx.tokens, t) {
-                    Some(n) => t += n,
-                    None => return false,
-                }
-            }
-            t == b.first && a.end < b.first
-        };
         let mut cur = i;
         loop {
             let next = match side {
-                Side::Before => cur.checked_sub(1).filter(|&p| linked(&self.units[p], &self.units[cur])),
-                Side::After => Some(cur + 1).filter(|&n| n < self.units.len() && linked(&self.units[cur], &self.units[n])),
+                Side::Before => self.coordinated(cur, false),
+                Side::After => self.coordinated(cur, true),
             };
             match next {
                 Some(n) if self.units[n].kind == self.units[i].kind || self.units[n].kind == EntityKind::Person => {
@@ -190,6 +204,41 @@ impl Doc<'_, '_> {
                 _ => break,
             }
         }
+    }
+
+    /// The unit coordinated with unit `i` on one side: only a conjunction, determiners, titles
+    /// and adjectives between them, and a conjunction among those.
+    fn coordinated(&self, i: usize, forward: bool) -> Option<usize> {
+        let (folded, tokens, lang) = (self.ctx.folded, self.ctx.tokens, self.ctx.lang);
+        let step = |k: usize| if forward { k.checked_add(1) } else { k.checked_sub(1) };
+        let mut j = step(i)?;
+        // Adjective units inside the gap ("kosovar") are title material, not partners.
+        while self.units.get(j)?.form == MentionForm::Adjective {
+            j = step(j)?;
+        }
+        let (a, b) = if forward { (&self.units[i], &self.units[j]) } else { (&self.units[j], &self.units[i]) };
+        if a.end >= b.first {
+            return None;
+        }
+        let in_title = |t: usize| {
+            let span = tokens[t].span;
+            self.resolved.titles.iter().any(|ti| ti.span.start <= span.start && span.end <= ti.span.end)
+                || self.units.iter().any(|u| u.form == MentionForm::Adjective && u.first <= t && t < u.end)
+        };
+        let (mut t, mut conjunction) = (a.end, false);
+        while t < b.first {
+            if let Some(n) = lang.coordination.match_at(folded, tokens, t) {
+                conjunction = true;
+                t += n;
+            } else if let Some(n) = lang.determiners.match_at(folded, tokens, t) {
+                t += n;
+            } else if in_title(t) {
+                t += 1;
+            } else {
+                return None;
+            }
+        }
+        conjunction.then_some(j)
     }
 
     /// The text of a `text` slot: after one of its prepositions, to the end of the clause.
@@ -250,10 +299,24 @@ impl Doc<'_, '_> {
             }
         }
         let kind = rule.spec.relation;
+        if rule.spec.mutual {
+            let ids: Vec<EntityId> = args.iter().filter_map(|(_, v)| match v {
+                Value::Entity(e) => Some(*e),
+                Value::Text(_) => None,
+            }).collect();
+            for &a in &ids {
+                for &b in ids.iter().filter(|&&b| b != a) {
+                    let args = vec![(ArgRole::Source, Value::Entity(a)), (ArgRole::Target, Value::Entity(b))];
+                    self.push(rules, r, args, &trigger, tspan, &clause, &sentence, &used, out);
+                }
+            }
+            return;
+        }
         if kind.is_symmetric() {
             dedup_participants(&mut args);
             let n = args.iter().filter(|(r, _)| *r == ArgRole::Participant).count();
-            if n == 1 && rule.spec.context {
+            let lone_person = args.iter().any(|(_, v)| matches!(v, Value::Entity(e) if self.ctx.gaz.entity(*e).kind == EntityKind::Person));
+            if n == 1 && rule.spec.context && lone_person {
                 let have: Vec<EntityId> = args.iter().filter_map(|(_, v)| match v {
                     Value::Entity(e) => Some(*e),
                     Value::Text(_) => None,
@@ -268,13 +331,33 @@ impl Doc<'_, '_> {
         } else if !core_filled_and_distinct(kind, &args) {
             return;
         }
+        self.push(rules, r, args, &trigger, tspan, &clause, &sentence, &used, out);
+    }
+
+    /// Completes a relation with negation, modality, place and date, and records it.
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        rules: &LangRules,
+        r: usize,
+        args: Vec<(ArgRole, Value)>,
+        trigger: &Range<usize>,
+        tspan: FoldedSpan,
+        clause: &Range<usize>,
+        sentence: &Range<usize>,
+        used: &[usize],
+        out: &mut Vec<Found>,
+    ) {
+        let ctx = self.ctx;
+        let rule = &rules.rules[r];
+        let kind = rule.spec.relation;
         let polarity = &rules.polarity;
         let negated = polarity.negated(ctx.folded, ctx.tokens, trigger.clone(), clause.clone());
-        let cue = polarity.modality(ctx.folded, ctx.tokens, self.assertion_start(&sentence, trigger.start), trigger.start);
+        let cue = polarity.modality(ctx.folded, ctx.tokens, self.assertion_start(sentence, trigger.start), trigger.start);
         let modality = if strength(cue) > strength(rule.spec.modality) { cue } else { rule.spec.modality };
         let evidence = FoldedSpan::new(ctx.tokens[clause.start].span.start, ctx.tokens[clause.end - 1].span.end);
-        let location = self.location(&sentence, trigger.end, &used);
-        let date = self.month_date(&sentence).or(self.date);
+        let location = self.location(sentence, trigger.end, used);
+        let date = self.month_date(sentence).or(self.date);
         let corefs = used.iter().filter_map(|&i| self.units[i].coref).collect();
         out.push(Found { kind, rule: r, args, negated, modality, trigger: tspan, evidence, location, date, corefs });
     }

@@ -115,6 +115,10 @@ pub(crate) struct RuleSpec {
     /// ("a déclaré Poutine lors d'une rencontre": the rencontre with the one named before).
     #[serde(default)]
     pub context: bool,
+    /// "le Kosovo et Israël allaient se reconnaître mutuellement": the group of the one
+    /// slot is source and target both ways, one relation per ordered pair.
+    #[serde(default)]
+    pub mutual: bool,
     #[serde(default)]
     pub args: Vec<SlotSpec>,
     #[serde(default)]
