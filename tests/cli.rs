@@ -17,10 +17,26 @@ fn wirelink(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().expect("wirelink finishes")
 }
 
-fn tempdir(name: &str) -> PathBuf {
+/// A scratch directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+fn tempdir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("wirelink-cli-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -125,7 +141,7 @@ fn a_bad_gazetteer_line_is_reported_with_file_and_line() {
     text.push_str("vladimir-putin\tpresident\tRUS\t2012-05-07\t2008-05-07\n");
     let line = text.lines().count();
     std::fs::write(&offices, text).unwrap();
-    let o = wirelink(&["extract", "--gazetteers", dir.to_str().unwrap(), "-"], Some(b"Poutine"));
+    let o = wirelink(&["extract", "--gazetteers", dir.0.to_str().unwrap(), "-"], Some(b"Poutine"));
     assert_eq!(o.status.code(), Some(1));
     let want = format!("{}:{line}: term ends 2008-05-07 before it starts 2012-05-07", offices.display());
     assert!(stderr(&o).contains(&want), "want {want}\ngot {}", stderr(&o));

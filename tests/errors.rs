@@ -45,6 +45,7 @@ fn each_kind_of_bad_gazetteer_line_has_its_message() {
     for (i, (file, line, want)) in cases.into_iter().enumerate() {
         let (dir, n) = gazetteers_with(&i.to_string(), file, line);
         let err = Extractor::builder().gazetteers(&dir).build().expect_err(line);
+        let _ = std::fs::remove_dir_all(&dir);
         let got: Vec<String> = err.flatten().iter().map(|e| e.to_string()).collect();
         let prefix = format!("{}:{n}: {want}", dir.join(file).display());
         assert!(got.iter().any(|g| g.starts_with(&prefix)), "{file}: {line:?}\n  want: {prefix}\n  got:  {got:#?}");
@@ -56,6 +57,7 @@ fn a_missing_gazetteer_file_names_the_file() {
     let (dir, _) = gazetteers_with("missing", "roles.tsv", "");
     std::fs::remove_file(dir.join("persons.tsv")).unwrap();
     let err = Extractor::builder().gazetteers(&dir).build().unwrap_err().to_string();
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(err.starts_with(&format!("{}: ", dir.join("persons.tsv").display())), "{err}");
 }
 
@@ -73,6 +75,7 @@ fn a_bad_rule_file_is_reported_with_file_and_line() {
     let bad = "[[rule]]\nid = \"fr.meet.bad\"\nrelation = \"shook_hands\"\ntriggers = [\"a serré la main\"]\n";
     std::fs::write(dir.join("fr/bad.toml"), bad).unwrap();
     let err = Extractor::builder().rules(&dir).build().unwrap_err().to_string();
+    let _ = std::fs::remove_dir_all(&dir);
     let want = format!("{}:3: unknown variant `shook_hands`", dir.join("fr/bad.toml").display());
     assert!(err.starts_with(&want), "want {want}\ngot {err}");
 }
