@@ -2,6 +2,8 @@
 //! prepositions, pronouns, months … Code asks a [`LangData`] for a list; it never matches on
 //! a language to find a word.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -10,29 +12,67 @@ use super::Lang;
 use crate::error::{DataError, Error};
 use crate::segment::{tokenize_words, Token};
 
+/// FNV-1a: the keys are short words hashed at nearly every token, where SipHash's
+/// protection against crafted keys buys nothing (the keys are our own word lists).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with [`Fnv`] hashing.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// A list of words or word sequences, folded and split into tokens like the text is.
+///
+/// Lookups are asked at nearly every token, so entries are indexed by their first and last
+/// word: a lookup costs one hash of the token, not a scan of the list.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Words {
+    /// Longest first, so that "de la" wins over "de".
     seqs: Vec<Vec<String>>,
+    by_first: FastMap<String, Vec<usize>>,
+    by_last: FastMap<String, Vec<usize>>,
 }
 
 impl Words {
     pub fn new<S: AsRef<str>>(items: &[S]) -> Words {
         let mut seqs: Vec<Vec<String>> = items.iter().map(|s| tokenize_words(s.as_ref())).filter(|v| !v.is_empty()).collect();
-        // Longest first, so that "de la" wins over "de".
         seqs.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Words { seqs }
+        seqs.dedup();
+        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
+        for (i, s) in seqs.iter().enumerate() {
+            by_first.entry(s[0].clone()).or_default().push(i);
+            by_last.entry(s[s.len() - 1].clone()).or_default().push(i);
+        }
+        Words { seqs, by_first, by_last }
     }
 
     /// The length (in tokens) of the longest entry that starts at token `i`.
     pub fn match_at(&self, folded: &str, tokens: &[Token], i: usize) -> Option<usize> {
-        self.seqs.iter().find(|seq| seq_at(folded, tokens, i, seq)).map(|s| s.len())
+        let first = tokens.get(i)?.text(folded);
+        let list = self.by_first.get(first)?;
+        list.iter().map(|&k| &self.seqs[k]).find(|seq| seq_at(folded, tokens, i, seq)).map(|s| s.len())
     }
 
     /// The length of the longest entry that ends just before token `end` (exclusive).
     pub fn match_before(&self, folded: &str, tokens: &[Token], end: usize) -> Option<usize> {
-        self.seqs
-            .iter()
+        let last = tokens.get(end.checked_sub(1)?)?.text(folded);
+        let list = self.by_last.get(last)?;
+        list.iter()
+            .map(|&k| &self.seqs[k])
             .find(|seq| end >= seq.len() && seq_at(folded, tokens, end - seq.len(), seq))
             .map(|s| s.len())
     }
@@ -169,6 +209,9 @@ pub(crate) fn toml_error(path: &Path, text: &str, e: toml::de::Error) -> Error {
 #[derive(Debug, Clone)]
 pub(crate) struct LangSet {
     pub langs: Vec<LangData>,
+    /// Detection words and letters: for each, one bit per language.
+    detect_words: FastMap<String, u8>,
+    detect_chars: FastMap<char, u8>,
 }
 
 impl LangSet {
@@ -178,7 +221,18 @@ impl LangSet {
             let (path, text) = LangData::bundled(lang);
             langs.push(LangData::parse(lang, Path::new(path), text)?);
         }
-        Ok(LangSet { langs })
+        let mut detect_words: FastMap<String, u8> = FastMap::default();
+        let mut detect_chars: FastMap<char, u8> = FastMap::default();
+        for d in &langs {
+            let bit = 1u8 << d.lang.index();
+            for w in &d.detect {
+                *detect_words.entry(w.clone()).or_default() |= bit;
+            }
+            for &c in &d.detect_chars {
+                *detect_chars.entry(c).or_default() |= bit;
+            }
+        }
+        Ok(LangSet { langs, detect_words, detect_chars })
     }
 
     pub fn get(&self, lang: Lang) -> &LangData {
@@ -189,19 +243,20 @@ impl LangSet {
     /// when nothing tells (an empty text, a list of names).
     pub fn detect(&self, original: &str, folded: &str, tokens: &[Token]) -> Lang {
         let mut scores = [0usize; 3];
+        let mut add = |mask: u8| {
+            for (i, s) in scores.iter_mut().enumerate() {
+                *s += usize::from(mask >> i & 1);
+            }
+        };
         for t in tokens.iter().take(400) {
-            let w = t.text(folded);
-            for d in &self.langs {
-                if d.detect.iter().any(|x| x == w) {
-                    scores[d.lang.index()] += 1;
-                }
+            if let Some(&mask) = self.detect_words.get(t.text(folded)) {
+                add(mask);
             }
         }
-        for c in original.chars().take(4000) {
-            for d in &self.langs {
-                if d.detect_chars.contains(&c.to_lowercase().next().unwrap_or(c)) {
-                    scores[d.lang.index()] += 1;
-                }
+        // Telling letters are never ASCII.
+        for c in original.chars().take(4000).filter(|c| !c.is_ascii()) {
+            if let Some(&mask) = self.detect_chars.get(&c.to_lowercase().next().unwrap_or(c)) {
+                add(mask);
             }
         }
         let best = (0..3).max_by_key(|&i| (scores[i], i == Lang::En.index())).unwrap_or(2);

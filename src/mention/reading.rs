@@ -1,7 +1,8 @@
 //! Pass 4: one reading per candidate.
 //!
-//! A country's name before an organization's, a person's, a metonym, a city's, an
-//! adjective, a surname; a role noun only when nothing else fits. Among cities of one name,
+//! A country's name before an organization's, a person's, a metonym, an adjective of the
+//! dispatch's language, a city's (a city after a place word before the adjective: "in Brits"),
+//! a surname; a role noun only when nothing else fits. Among cities of one name,
 //! one in a country the dispatch names wins ("Brest" in a dispatch about Belarus), else the
 //! most populous.
 
@@ -14,11 +15,12 @@ use crate::model::{EntityKind, MentionForm};
 pub(super) fn choose(ctx: &Ctx, cands: &mut [Cand]) {
     let countries = named_countries(ctx, cands);
     for c in cands.iter_mut() {
+        let place = ctx.preceded_by(&ctx.lang.place_prepositions, c.fspan.start).is_some();
         let best = ctx
             .allowed(c)
             .filter_map(|(_, e)| entity_reading(e))
             .min_by_key(|&(id, form)| {
-                let rank = rank(ctx, id, form);
+                let rank = rank(ctx, id, form, place);
                 let ent = ctx.gaz.entity(id);
                 let elsewhere = ent.country.is_some_and(|k| !countries.contains(&k));
                 (rank, elsewhere, std::cmp::Reverse(ent.population), id)
@@ -42,15 +44,17 @@ pub(super) fn choose(ctx: &Ctx, cands: &mut [Cand]) {
     }
 }
 
-fn rank(ctx: &Ctx, id: EntityId, form: SurfaceForm) -> u8 {
+fn rank(ctx: &Ctx, id: EntityId, form: SurfaceForm, place: bool) -> u8 {
     match (form, ctx.gaz.entity(id).kind) {
         (SurfaceForm::Name, EntityKind::Country) => 0,
         (SurfaceForm::Name, EntityKind::Organization) => 1,
         (SurfaceForm::Name, EntityKind::Person) => 2,
         (SurfaceForm::Metonym, _) => 3,
-        (SurfaceForm::Name, EntityKind::City) => 4,
+        (SurfaceForm::Name, EntityKind::City) if place => 4,
+        // The casing pass kept only adjectives of the dispatch's language.
         (SurfaceForm::Adjective, _) => 5,
-        (SurfaceForm::Short, _) => 6,
+        (SurfaceForm::Name, EntityKind::City) => 6,
+        (SurfaceForm::Short, _) => 7,
     }
 }
 
