@@ -81,9 +81,17 @@ impl Datelines {
         for d in &langs.langs {
             for (i, m) in d.months.iter().enumerate() {
                 months.push((m.clone(), i as u32 + 1));
+                // "Feb.", "Sept.", "janv.": abbreviations are prefixes of the name.
+                for n in [3, 4] {
+                    if let Some(p) = m.get(..n).filter(|p| p.len() < m.len()) {
+                        months.push((p.to_string(), i as u32 + 1));
+                    }
+                }
             }
         }
         // Month names are matched on folded text: "fevrier", "aout".
+        months.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        months.dedup();
         let alt = months.iter().map(|(m, _)| regex::escape(m)).collect::<Vec<_>>().join("|");
         let place = r"[\p{L}][\p{L}'’ ./-]*?";
         let build = |p: &str| Regex::new(p).expect("dateline patterns are valid");
@@ -163,6 +171,8 @@ mod tests {
             ("MOSCOW, March 30, 2023 (AP) - The", Some("2023-03-30")),
             ("SOTSJI 14/09/2020 (BELGA) Loekasjenko", Some("2020-09-14")),
             ("GENÈVE, 21 février (AFP) -", Some("2021-02-21")),
+            ("KYIV, Feb. 20, 2023 (AP) - President", Some("2023-02-20")),
+            ("WASHINGTON, Sept. 4 (AP) -", Some("2021-09-04")),
             ("Le président a parlé.", None),
             ("", None),
         ];

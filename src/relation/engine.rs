@@ -272,6 +272,9 @@ impl Doc<'_, '_> {
         let Some(sentence) = ctx.sentences.get(s).cloned() else { return };
         let c = self.clauses.partition_point(|c| c.end <= trigger.start);
         let clause = self.clauses.get(c).filter(|c| c.contains(&trigger.start)).cloned().unwrap_or(sentence.clone());
+        if rule.spec.last && !self.ends_clause(trigger.end, &clause) {
+            return;
+        }
         let mut used: Vec<usize> = Vec::new();
         let mut args: Vec<(ArgRole, Value)> = Vec::new();
         let mut last_after = trigger.end;
@@ -321,8 +324,17 @@ impl Doc<'_, '_> {
                     Value::Entity(e) => Some(*e),
                     Value::Text(_) => None,
                 }).collect();
-                if let Some(i) = self.recent_person(trigger.start, &have) {
-                    args.push((ArgRole::Participant, Value::Entity(self.units[i].entities[0])));
+                // The partner of an earlier meeting in the dispatch, else the last person named.
+                let earlier = out.iter().rev().filter(|f| f.kind == kind && !f.negated).find_map(|f| {
+                    let ids: Vec<EntityId> = f.args.iter().filter_map(|(_, v)| match v {
+                        Value::Entity(e) => Some(*e),
+                        Value::Text(_) => None,
+                    }).collect();
+                    if ids.contains(&have[0]) { ids.into_iter().find(|e| *e != have[0]) } else { None }
+                });
+                let partner = earlier.or_else(|| self.recent_person(trigger.start, &have).map(|i| self.units[i].entities[0]));
+                if let Some(p) = partner {
+                    args.push((ArgRole::Participant, Value::Entity(p)));
                 }
             }
             if args.iter().filter(|(r, _)| *r == ArgRole::Participant).count() < 2 {
@@ -389,6 +401,11 @@ impl Doc<'_, '_> {
                 corefs: Vec::new(),
             });
         }
+    }
+
+    /// Whether only punctuation follows token `t` in its clause.
+    fn ends_clause(&self, t: usize, clause: &Range<usize>) -> bool {
+        (t..clause.end).all(|i| !self.ctx.tokens[i].word)
     }
 
     /// Where the assertion holding token `t` starts: the sentence, or a relative clause

@@ -119,6 +119,10 @@ pub(crate) struct RuleSpec {
     /// slot is source and target both ways, one relation per ordered pair.
     #[serde(default)]
     pub mutual: bool,
+    /// The trigger must end its clause: Dutch verb-final order ("dat Poetin Loekasjenko
+    /// dinsdag ontmoette", "heeft … Poetin ontmoet."), where both arguments stand before.
+    #[serde(default)]
+    pub last: bool,
     #[serde(default)]
     pub args: Vec<SlotSpec>,
     #[serde(default)]
