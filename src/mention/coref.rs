@@ -2,8 +2,8 @@
 //!
 //! * "il", "celui-ci", "hij", "he": the first person named in the sentence before it (the
 //!   subject, usually), else the first one of the previous sentence.
-//! * "lui", "hem", "him": the last entity before it in the sentence that is not the subject
-//!   of its relative clause ("la Russie, qui lui fournit": "lui" is not Russia).
+//! * "lui": the last person or country before it that is not its subject ("la Russie, qui
+//!   lui fournit": "lui" is not Russia); "hem", "him": the same, persons only.
 //! * "son pays", "zijn land": the country of the person "il" would be.
 //! * "les deux dirigeants", "beide leiders", "the two leaders": the last two persons named.
 //!
@@ -21,6 +21,7 @@ use crate::normalize::{FoldedSpan, Span};
 pub(crate) enum CorefKind {
     Person,
     Object,
+    PersonObject,
     Country,
     Plural,
 }
@@ -35,11 +36,12 @@ pub(crate) struct Coref {
 
 pub(super) fn collect(ctx: &Ctx, cands: &[Cand], out: &mut Vec<Coref>) {
     out.clear();
-    let lists: [(&Words, CorefKind); 4] = [
+    let lists: [(&Words, CorefKind); 5] = [
         (&ctx.lang.plural_refs, CorefKind::Plural),
         (&ctx.lang.possessive_country, CorefKind::Country),
         (&ctx.lang.person_pronouns, CorefKind::Person),
         (&ctx.lang.object_pronouns, CorefKind::Object),
+        (&ctx.lang.person_objects, CorefKind::PersonObject),
     ];
     let mut m = 0; // first mention not ending before the token
     let mut t = 0;
@@ -61,7 +63,8 @@ pub(super) fn collect(ctx: &Ctx, cands: &[Cand], out: &mut Vec<Coref>) {
         let entities = match kind {
             CorefKind::Person => subject(ctx, before, t).into_iter().collect(),
             CorefKind::Country => subject(ctx, before, t).and_then(|p| ctx.gaz.entity(p).country).into_iter().collect(),
-            CorefKind::Object => object(ctx, before, t).into_iter().collect(),
+            CorefKind::Object => object(ctx, before, t, &[EntityKind::Person, EntityKind::Country]).into_iter().collect(),
+            CorefKind::PersonObject => object(ctx, before, t, &[EntityKind::Person]).into_iter().collect(),
             CorefKind::Plural => last_persons(ctx, before, t, 2),
         };
         let complete = if kind == CorefKind::Plural { entities.len() == 2 } else { entities.len() == 1 };
@@ -96,18 +99,26 @@ fn subject(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
 /// How many sentences back a pronoun looks for its person.
 const LOOK_BACK: usize = 3;
 
-/// The last person or country before token `t` in its sentence that does not head a
-/// relative clause.
-fn object(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
+/// The last person or country before token `t`, in its sentence or the ones before, that
+/// is not the subject next to it: not one heading a relative clause ("la Russie, qui lui
+/// fournit"), not one in the same stretch without punctuation ("ontving Mette Frederiksen
+/// hem": "hem" is not Frederiksen).
+fn object(ctx: &Ctx, before: &[Cand], t: usize, kinds: &[EntityKind]) -> Option<EntityId> {
     let s = ctx.sentence_of(t);
-    before
+    ctx.since_sentence(before, s.saturating_sub(LOOK_BACK))
         .iter()
         .rev()
-        .take_while(|c| ctx.sentence_of(ctx.token_at(c.fspan.start)) == s)
         .filter(|c| c.form != MentionForm::Adjective)
-        .filter(|c| c.entity.is_some_and(|e| matches!(ctx.gaz.entity(e).kind, EntityKind::Person | EntityKind::Country)))
+        .filter(|c| c.entity.is_some_and(|e| kinds.contains(&ctx.gaz.entity(e).kind)))
+        .filter(|c| !same_stretch(ctx, c, t))
         .find(|c| !heads_relative(ctx, c))
         .and_then(|c| c.entity)
+}
+
+/// Whether only words lie between a mention and token `t`.
+fn same_stretch(ctx: &Ctx, c: &Cand, t: usize) -> bool {
+    let from = ctx.token_at(c.fspan.end);
+    ctx.tokens.get(from..t).is_some_and(|between| between.iter().all(|k| k.word || k.text(ctx.folded) == "'"))
 }
 
 /// "la Russie, qui …": the mention is followed by a relative pronoun.

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::{LangRules, Slot};
 use super::polarity::strength;
-use super::rule::{Frame, Side};
+use super::rule::{Frame, Pick, Side};
 use crate::dateline::PartialDate;
 use crate::gazetteer::EntityId;
 use crate::mention::{Ctx, Resolved};
@@ -163,16 +163,18 @@ impl Doc<'_, '_> {
         // Units are sorted by position: look at most SCAN of them on each side, so that a
         // clause of a million names costs no more per trigger than a short one.
         let at = self.units.partition_point(|u| u.first < trigger.start);
-        let found = match spec.side {
-            Side::Before => (at.saturating_sub(SCAN)..at).rev().find(|&i| {
-                let u = &self.units[i];
-                u.end <= trigger.start
-                    && u.first >= clause.start
-                    && spec.max_gap.is_none_or(|g| self.words_between(u.end, trigger.start) <= g)
-                    && (spec.max_gap.is_some() || !self.genitive(u))
-                    && ok(i)
-            }),
-            Side::After => (at..self.units.len().min(at + SCAN)).find(|&i| {
+        let before = |i: &usize| {
+            let u = &self.units[*i];
+            u.end <= trigger.start
+                && u.first >= clause.start
+                && spec.max_gap.is_none_or(|g| self.words_between(u.end, trigger.start) <= g)
+                && (spec.max_gap.is_some() || !self.genitive(u))
+                && ok(*i)
+        };
+        let found = match (spec.side, spec.pick) {
+            (Side::Before, Pick::Nearest) => (at.saturating_sub(SCAN)..at).rev().find(before),
+            (Side::Before, Pick::First) => (at.saturating_sub(SCAN)..at).find(before),
+            (Side::After, _) => (at..self.units.len().min(at + SCAN)).find(|&i| {
                 let u = &self.units[i];
                 u.first >= trigger.end
                     && u.end <= clause.end
@@ -279,6 +281,9 @@ impl Doc<'_, '_> {
         let mut args: Vec<(ArgRole, Value)> = Vec::new();
         let mut last_after = trigger.end;
         for slot in &rule.slots {
+            if slot.spec.fallback && args.iter().any(|(r, _)| *r == slot.spec.role) {
+                continue;
+            }
             if slot.spec.text {
                 if let Some(span) = self.text_slot(slot, last_after, &clause) {
                     args.push((slot.spec.role, Value::Text(span)));
@@ -340,10 +345,16 @@ impl Doc<'_, '_> {
             if args.iter().filter(|(r, _)| *r == ArgRole::Participant).count() < 2 {
                 return;
             }
-        } else if !core_filled_and_distinct(kind, &args) {
+            self.push(rules, r, args, &trigger, tspan, &clause, &sentence, &used, out);
             return;
         }
-        self.push(rules, r, args, &trigger, tspan, &clause, &sentence, &used, out);
+        // A directed relation with coordinated actors is one relation per actor:
+        // "Nederland en Denemarken zullen … leveren" is two supplies.
+        for args in split_groups(kind, args) {
+            if core_filled_and_distinct(kind, &args) {
+                self.push(rules, r, args, &trigger, tspan, &clause, &sentence, &used, out);
+            }
+        }
     }
 
     /// Completes a relation with negation, modality, place and date, and records it.
@@ -403,9 +414,12 @@ impl Doc<'_, '_> {
         }
     }
 
-    /// Whether only punctuation follows token `t` in its clause.
+    /// Whether the clause ends at token `t`: only punctuation follows, or a conjunction
+    /// starting another verb phrase ("… ontvangen en hem … beloofd").
     fn ends_clause(&self, t: usize, clause: &Range<usize>) -> bool {
-        (t..clause.end).all(|i| !self.ctx.tokens[i].word)
+        let (folded, tokens) = (self.ctx.folded, self.ctx.tokens);
+        let t = (t..clause.end).find(|&i| tokens[i].word).unwrap_or(clause.end);
+        t == clause.end || self.ctx.lang.coordination.match_at(folded, tokens, t).is_some()
     }
 
     /// Where the assertion holding token `t` starts: the sentence, or a relative clause
@@ -443,6 +457,37 @@ impl Doc<'_, '_> {
             cued.then(|| PartialDate { day, ..date.latest_month(m as u32 + 1) })
         })
     }
+}
+
+/// The argument lists with at most one entity per core role: the product of the groups.
+fn split_groups(kind: RelationKind, args: Vec<(ArgRole, Value)>) -> Vec<Vec<(ArgRole, Value)>> {
+    let mut out = vec![Vec::new()];
+    let mut rest = Vec::new();
+    for role in kind.core_roles() {
+        let values: Vec<&Value> = args.iter().filter(|(r, _)| r == role).map(|(_, v)| v).collect();
+        if values.is_empty() {
+            continue;
+        }
+        out = out
+            .into_iter()
+            .flat_map(|prefix: Vec<(ArgRole, Value)>| {
+                values.iter().map(move |v| {
+                    let mut p = prefix.clone();
+                    p.push((*role, (*v).clone()));
+                    p
+                })
+            })
+            .collect();
+    }
+    for a in &args {
+        if !kind.core_roles().contains(&a.0) {
+            rest.push(a.clone());
+        }
+    }
+    for o in &mut out {
+        o.extend(rest.iter().cloned());
+    }
+    out
 }
 
 fn dedup_participants(args: &mut Vec<(ArgRole, Value)>) {

@@ -65,10 +65,27 @@ pub(crate) struct SlotSpec {
     /// A text argument (`item`): the span after one of `preps` to the end of the clause.
     #[serde(default)]
     pub text: bool,
+    /// Which fitting mention on the side: the `nearest` (default) or the `first` of the
+    /// clause (the subject of a Dutch verb-final clause).
+    #[serde(default)]
+    pub pick: Pick,
+    /// Tried only when no earlier slot of the same role was filled: an alternative place for
+    /// the argument ("Zelensky reisde …" / "… reisde Zelensky door naar …").
+    #[serde(default)]
+    pub fallback: bool,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// Which of the fitting mentions a slot takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Pick {
+    #[default]
+    Nearest,
+    First,
 }
 
 /// An example sentence of a rule, run as a test.
