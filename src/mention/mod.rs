@@ -140,6 +140,8 @@ pub(crate) struct Title {
     /// The country or organization of the office.
     pub of: EntityId,
     pub person: EntityId,
+    /// Whether the office leads the country (a counterpart of a foreign minister does not).
+    pub leads: bool,
 }
 
 /// What the passes produce.

@@ -30,13 +30,13 @@ pub(super) fn resolve(ctx: &Ctx, cands: &mut Vec<Cand>, titles: &mut Vec<Title>)
             i += 1;
             continue;
         };
-        let person = holder(ctx, cands, &out, kind, phrase.of, i);
+        let (person, leads) = holder(ctx, cands, &out, kind, phrase.of, i);
         let next = next_person(ctx, cands, phrase.last + 1);
         let start = ctx.preceded_by(&ctx.lang.determiners, cands[phrase.first].fspan.start).map_or(cands[phrase.first].fspan.start, |t| ctx.tokens[t].span.start);
         let fspan = FoldedSpan::new(start, cands[phrase.last].fspan.end);
         if let Some(n) = next {
             let named = cands[n].entity.unwrap_or(EntityId(u32::MAX));
-            titles.push(Title { span: fspan, kind, of: phrase.of, person: named });
+            titles.push(Title { span: fspan, kind, of: phrase.of, person: named, leads });
         }
         match (person, next) {
             (Some(p), next) if next.is_none() || kind == RoleKind::Counterpart => {
@@ -103,11 +103,11 @@ fn phrase(ctx: &Ctx, cands: &[Cand], i: usize) -> Option<Phrase> {
     (after.span.start == next.fspan.start && fits).then_some(Phrase { first: i, last: i + 1, of })
 }
 
-/// The person a role names on the dispatch day.
-fn holder(ctx: &Ctx, cands: &[Cand], resolved: &[Cand], kind: RoleKind, of: EntityId, i: usize) -> Option<EntityId> {
+/// The person a role names on the dispatch day, and whether the office leads the country.
+fn holder(ctx: &Ctx, cands: &[Cand], resolved: &[Cand], kind: RoleKind, of: EntityId, i: usize) -> (Option<EntityId>, bool) {
     match kind {
-        RoleKind::Office(k) => ctx.holder(k, of),
-        RoleKind::Leader => ctx.gaz.entity(of).leader.and_then(|k| ctx.holder(k, of)),
+        RoleKind::Office(k) => (ctx.holder(k, of), k.leads()),
+        RoleKind::Leader => (ctx.gaz.entity(of).leader.and_then(|k| ctx.holder(k, of)), true),
         RoleKind::Counterpart => {
             // The person the text is about: the last one named before, from elsewhere.
             let sentence = ctx.sentence_of(ctx.token_at(cands[i].fspan.start));
@@ -118,8 +118,8 @@ fn holder(ctx: &Ctx, cands: &[Cand], resolved: &[Cand], kind: RoleKind, of: Enti
             });
             let office = anchor.and_then(|a| ctx.offices_of(a).first().map(|o| o.kind));
             match office {
-                Some(k) => ctx.holder(k, of),
-                None => ctx.gaz.entity(of).leader.and_then(|k| ctx.holder(k, of)),
+                Some(k) => (ctx.holder(k, of), k.leads()),
+                None => (ctx.gaz.entity(of).leader.and_then(|k| ctx.holder(k, of)), true),
             }
         }
     }

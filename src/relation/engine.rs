@@ -149,8 +149,12 @@ impl Doc<'_, '_> {
         det.is_some_and(|n| slot.preps.match_before(folded, tokens, t - n).is_some())
     }
 
+    /// Words between two tokens, not counting the words of a title ("le président serbe").
     fn words_between(&self, a: usize, b: usize) -> usize {
-        self.ctx.tokens.get(a..b).map_or(0, |t| t.iter().filter(|t| t.word).count())
+        let titles = &self.resolved.titles;
+        self.ctx.tokens.get(a..b).map_or(0, |t| {
+            t.iter().filter(|t| t.word && !titles.iter().any(|ti| ti.span.start <= t.span.start && t.span.end <= ti.span.end)).count()
+        })
     }
 
     /// The unit a slot takes, and the units coordinated with it.
@@ -393,7 +397,7 @@ impl Doc<'_, '_> {
         for t in &self.resolved.titles {
             let person_ok = (t.person.0 as usize) < ctx.gaz.entities.len();
             let country = ctx.gaz.entities.get(t.of.0 as usize).is_some_and(|e| e.kind == EntityKind::Country);
-            if !person_ok || !country || !rule.roles.contains(&t.kind) {
+            if !person_ok || !country || !t.leads || !rule.roles.contains(&t.kind) {
                 continue;
             }
             let first = ctx.token_at(t.span.start);
