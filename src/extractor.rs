@@ -85,7 +85,7 @@ fn read_dir_sources(dir: &Path) -> Result<Vec<(&'static str, Source)>> {
 }
 
 fn bundled_sources() -> Vec<(&'static str, Source)> {
-    let files: [(&'static str, &'static str); 7] = [
+    let files: [(&'static str, &'static str); 8] = [
         ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
         ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
         ("persons.tsv", include_str!("../gazetteers/persons.tsv")),
@@ -93,6 +93,7 @@ fn bundled_sources() -> Vec<(&'static str, Source)> {
         ("offices.tsv", include_str!("../gazetteers/offices.tsv")),
         ("roles.tsv", include_str!("../gazetteers/roles.tsv")),
         ("surfaces.tsv", include_str!("../gazetteers/surfaces.tsv")),
+        ("common_words.tsv", include_str!("../gazetteers/common_words.tsv")),
     ];
     files
         .into_iter()

@@ -31,7 +31,7 @@ GAZ = HERE.parent
 CURATED = HERE / "curated"
 LANGS = ["fr", "nl", "en", "de"]
 # How many of the most frequent words of each language count as common words.
-COMMON_WORDS = 5000
+COMMON_WORDS = 20000
 
 
 def read_tsv(path):

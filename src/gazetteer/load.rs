@@ -11,16 +11,20 @@ use crate::error::{DataError, Error};
 use crate::model::EntityKind;
 
 /// The gazetteer files, in load order (countries first: the others refer to them).
-pub(crate) const FILES: [&str; 7] = [
+pub(crate) const FILES: [&str; 8] = [
     "countries.tsv",
     "cities.tsv",
     "persons.tsv",
     "organizations.tsv",
     "offices.tsv",
     "roles.tsv",
-    // Optional extra surfaces for any entity; may be absent from a user's directory.
+    // Optional: extra surfaces for any entity, and the common words of each language.
     "surfaces.tsv",
+    "common_words.tsv",
 ];
+
+/// Files a gazetteer directory may leave out.
+const OPTIONAL: [&str; 2] = ["surfaces.tsv", "common_words.tsv"];
 
 /// One data file: where it comes from (for messages) and its text.
 pub(crate) struct Source {
@@ -33,7 +37,7 @@ impl Source {
         let path = dir.join(name);
         match std::fs::read_to_string(&path) {
             Ok(text) => Ok(Some(Source { path, text: Cow::Owned(text) })),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && name == "surfaces.tsv" => Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && OPTIONAL.contains(&name) => Ok(None),
             Err(source) => Err(Error::Io { path, source }),
         }
     }
@@ -46,6 +50,7 @@ const ORGANIZATIONS: [&str; 3] = ["id", "name", "names"];
 const OFFICES: [&str; 5] = ["person", "role", "of", "start", "end"];
 const ROLES: [&str; 2] = ["role", "surfaces"];
 const SURFACES: [&str; 3] = ["entity", "form", "surfaces"];
+const COMMON_WORDS: [&str; 2] = ["lang", "word"];
 
 struct Loader {
     g: Gazetteer,
@@ -70,6 +75,7 @@ pub(crate) fn load(sources: &[(&str, Source)]) -> Result<Gazetteer, Error> {
             "organizations.tsv" => l.organizations(path, &src.text),
             "offices.tsv" => l.offices(path, &src.text),
             "roles.tsv" => l.roles(path, &src.text),
+            "common_words.tsv" => l.common_words(path, &src.text),
             _ => l.extra_surfaces(path, &src.text),
         }
         if name == "cities.tsv" {
@@ -309,6 +315,21 @@ impl Loader {
                 continue;
             };
             self.add_surfaces(path, &row, row.cells[1], Reading::Role(kind));
+        }
+    }
+
+    fn common_words(&mut self, path: &Path, text: &str) {
+        for row in rows(path, text, &COMMON_WORDS, &mut self.errors) {
+            let Some(lang) = crate::lang::Lang::from_code(row.cells[0]) else {
+                self.errors.push(data(path, row.line, DataError::Unknown {
+                    what: "language",
+                    value: row.cells[0].to_string(),
+                    expected: "fr, nl or en".to_string(),
+                }));
+                continue;
+            };
+            let word = crate::normalize::fold(row.cells[1]).into_owned();
+            self.g.common_words.entry(word).or_default().push(lang);
         }
     }
 

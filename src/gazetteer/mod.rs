@@ -152,6 +152,8 @@ pub(crate) struct Gazetteer {
     pub offices: Vec<Office>,
     /// Every surface as written, with its reading.
     pub surfaces: Vec<(String, SurfaceEntry)>,
+    /// Frequent words (folded) and the languages they are frequent in (`common_words.tsv`).
+    pub common_words: HashMap<String, Vec<crate::lang::Lang>>,
 }
 
 impl Gazetteer {

@@ -103,6 +103,7 @@ struct Raw {
     clause_breaks: Vec<String>,
     months: Vec<String>,
     month_prepositions: Vec<String>,
+    home_countries: Vec<String>,
     detect: Vec<String>,
     #[serde(default)]
     detect_chars: String,
@@ -145,6 +146,8 @@ pub(crate) struct LangData {
     /// Folded month names, January first.
     pub months: Vec<String>,
     pub month_prepositions: Words,
+    /// Alpha-3 codes of the countries where the language is spoken.
+    pub home_countries: Vec<String>,
     pub detect: Vec<String>,
     pub detect_chars: Vec<char>,
     /// The file the lists come from, and each example with its line.
@@ -180,6 +183,7 @@ impl LangData {
             clause_breaks: Words::new(&raw.clause_breaks),
             months: fold(&raw.months),
             month_prepositions: Words::new(&raw.month_prepositions),
+            home_countries: raw.home_countries,
             detect: fold(&raw.detect),
             detect_chars: raw.detect_chars.chars().collect(),
             path: path.to_path_buf(),

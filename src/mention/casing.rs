@@ -6,7 +6,8 @@
 //! * Names need a capital somewhere ("la russie" in a slogan is not a mention), surnames
 //!   need one at their start.
 //! * A city whose name is a function word of any language ("Les", "Selon", "Of", "To",
-//!   "Police") needs a capital and a place preposition before it ("à Police").
+//!   "Police") or one of the frequent words of the dispatch's language (`common_words.tsv`:
+//!   "Golden", "Défense", "Reading") needs a capital and a place word before it ("à Police").
 
 use super::{Cand, Ctx};
 use crate::gazetteer::{Reading, SurfaceEntry, SurfaceForm};
@@ -41,7 +42,21 @@ fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) ->
                 }
                 let is_city = ctx.gaz.entity(entity).kind == EntityKind::City;
                 let folded = ctx.folded.get(c.fspan.start..c.fspan.end).unwrap_or("");
-                if is_city && ctx.langs.is_stopword(folded) {
+                let rec = ctx.gaz.entity(entity);
+                // Frequent-word lists hold big places too ("paris", "moscou"): a capital or a
+                // big city keeps its name.
+                let big = rec.capital_of.is_some() || rec.population >= BIG_CITY;
+                // "La Défense" is as common as "la défense": every word is frequent and one is a
+                // function word ("San Francisco" and "Tel-Aviv" have none).
+                let words: Vec<&str> = folded.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let frequent = |w: &&str| ctx.gaz.common_words.get(*w).is_some_and(|l| l.contains(&ctx.lang.lang));
+                let common = !big
+                    && words.iter().all(frequent)
+                    && (words.len() == 1 || words.iter().any(|w| ctx.langs.is_stopword(w)));
+                // A dateline opens with the dispatch's place: no place word needed there.
+                let opening = ctx.text.len() - ctx.text.trim_start().len();
+                let in_dateline = c.span.start == opening && c.span.end <= ctx.dateline_end;
+                if is_city && !in_dateline && (common || ctx.langs.is_stopword(folded)) {
                     return starts_capital(original) && ctx.preceded_by(&ctx.lang.place_prepositions, c.fspan.start).is_some();
                 }
                 true
@@ -49,6 +64,9 @@ fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) ->
         },
     }
 }
+
+/// From this population on, a city's name is its own, even when it is also a frequent word.
+const BIG_CITY: u64 = 1_000_000;
 
 fn all_caps(s: &str) -> bool {
     s.chars().all(|c| !c.is_lowercase())

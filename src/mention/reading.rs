@@ -12,7 +12,7 @@ use super::{entity_reading, Cand, Ctx};
 use crate::gazetteer::{EntityId, Reading, SurfaceForm};
 use crate::model::{EntityKind, MentionForm};
 
-pub(super) fn choose(ctx: &Ctx, cands: &mut [Cand]) {
+pub(super) fn choose(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let countries = named_countries(ctx, cands);
     for c in cands.iter_mut() {
         let place = ctx.preceded_by(&ctx.lang.place_prepositions, c.fspan.start).is_some();
@@ -25,6 +25,23 @@ pub(super) fn choose(ctx: &Ctx, cands: &mut [Cand]) {
                 let elsewhere = ent.country.is_some_and(|k| !countries.contains(&k));
                 (rank, elsewhere, std::cmp::Reverse(ent.population), id)
             });
+        // A city abroad is named with its country: a city (not a capital, under 250,000
+        // people) whose country the dispatch never names, that is not in a country where the
+        // dispatch's language is spoken, and not in the dateline, is a homonym ("Bāli" in
+        // India for the island of Bali).
+        let homonym = best.is_some_and(|(id, form)| {
+            let e = ctx.gaz.entity(id);
+            form == SurfaceForm::Name
+                && e.kind == EntityKind::City
+                && e.capital_of.is_none()
+                && e.population < SMALL_CITY
+                && e.country.is_some_and(|k| !countries.contains(&k))
+                && c.span.end > ctx.dateline_end
+        });
+        if homonym {
+            c.allowed = 0;
+            continue;
+        }
         if let Some((id, form)) = best {
             c.entity = Some(id);
             c.form = match form {
@@ -42,7 +59,11 @@ pub(super) fn choose(ctx: &Ctx, cands: &mut [Cand]) {
             c.form = MentionForm::Role;
         }
     }
+    cands.retain(|c| c.allowed != 0);
 }
+
+/// Below this population, a city needs its country named in the dispatch.
+const SMALL_CITY: u64 = 250_000;
 
 fn rank(ctx: &Ctx, id: EntityId, form: SurfaceForm, place: bool) -> u8 {
     match (form, ctx.gaz.entity(id).kind) {
@@ -58,10 +79,14 @@ fn rank(ctx: &Ctx, id: EntityId, form: SurfaceForm, place: bool) -> u8 {
     }
 }
 
-/// Countries named without ambiguity: a candidate whose every reading is that country.
+/// Countries named without ambiguity (a candidate whose every reading is that country), and
+/// the country of a city in the dateline.
 fn named_countries(ctx: &Ctx, cands: &[Cand]) -> HashSet<EntityId> {
-    let mut out = HashSet::new();
+    let mut out: HashSet<EntityId> = ctx.lang.home_countries.iter().filter_map(|id| ctx.gaz.by_id.get(id).copied()).collect();
     for c in cands {
+        if c.span.end <= ctx.dateline_end {
+            out.extend(ctx.allowed(c).filter_map(|(_, e)| entity_reading(e)).filter_map(|(id, _)| ctx.gaz.entity(id).country));
+        }
         let mut ids = ctx.allowed(c).map(|(_, e)| entity_reading(e).map(|(id, _)| id));
         if let Some(Some(first)) = ids.next() {
             if ctx.gaz.entity(first).kind == EntityKind::Country && ids.all(|i| i == Some(first)) {
