@@ -60,6 +60,11 @@ impl Words {
         Words { seqs, by_first, by_last }
     }
 
+    /// Whether some entry starts with this (folded) word.
+    pub fn starts_with_word(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
     /// The length (in tokens) of the longest entry that starts at token `i`.
     pub fn match_at(&self, folded: &str, tokens: &[Token], i: usize) -> Option<usize> {
         let first = tokens.get(i)?.text(folded);
@@ -138,6 +143,9 @@ pub(crate) struct LangData {
     pub person_pronouns: Words,
     pub object_pronouns: Words,
     pub person_objects: Words,
+    /// Every reference entry (pronouns, possessives, plural references) in one list: a
+    /// token that starts none of them is passed over with one lookup.
+    pub references: Words,
     pub possessive_country: Words,
     pub plural_refs: Words,
     pub coordination: Words,
@@ -176,6 +184,12 @@ impl LangData {
             person_pronouns: Words::new(&raw.person_pronouns),
             object_pronouns: Words::new(&raw.object_pronouns),
             person_objects: Words::new(&raw.person_objects),
+            references: Words::new(
+                &[&raw.plural_refs, &raw.possessive_country, &raw.person_pronouns, &raw.object_pronouns, &raw.person_objects]
+                    .iter()
+                    .flat_map(|v| v.iter())
+                    .collect::<Vec<_>>(),
+            ),
             possessive_country: Words::new(&raw.possessive_country),
             plural_refs: Words::new(&raw.plural_refs),
             coordination: Words::new(&raw.coordination),

@@ -51,7 +51,7 @@ pub(super) fn collect(ctx: &Ctx, cands: &[Cand], out: &mut Vec<Coref>) {
             m += 1;
         }
         let inside = cands.get(m).is_some_and(|c| c.fspan.start <= tok.span.start);
-        let found = (!inside && tok.word)
+        let found = (!inside && tok.word && ctx.lang.references.starts_with_word(tok.text(ctx.folded)))
             .then(|| lists.iter().find_map(|(w, k)| w.match_at(ctx.folded, ctx.tokens, t).map(|n| (n, *k))))
             .flatten();
         let Some((n, kind)) = found else {
