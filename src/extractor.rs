@@ -289,9 +289,12 @@ impl Extractor {
         let mut used: Vec<usize> = found.iter().flat_map(|f| f.corefs.iter().copied()).collect();
         used.sort_unstable();
         used.dedup();
+        let mentions = list.len();
         for i in used {
             let c = &r.corefs[i];
-            let free = !list.iter().any(|(s, _, _)| s.start < c.span.end && c.span.start < s.end);
+            // The mentions are sorted and disjoint: one lookup finds an overlap.
+            let next = list[..mentions].partition_point(|(s, _, _)| s.end <= c.span.start);
+            let free = list[..mentions].get(next).is_none_or(|(s, _, _)| s.start >= c.span.end);
             if let (true, [e]) = (free, c.entities.as_slice()) {
                 list.push((c.span, *e, MentionForm::Coref));
             }
@@ -342,6 +345,7 @@ impl Extractor {
         let gaz = &self.inner.gaz;
         let rules = self.inner.rules.get(doc.lang);
         let original = |f: FoldedSpan| ctx.offsets.to_original(f);
+        let mut seen = std::collections::HashSet::new();
         for f in found {
             let rule = &rules.rules[f.rule];
             let (Some(t), Some(ev)) = (original(f.trigger), original(f.evidence)) else { continue };
@@ -380,14 +384,9 @@ impl Extractor {
                 rule: rule.spec.id.clone(),
                 cameo: rule.spec.cameo.clone(),
             };
-            let duplicate = doc.relations.iter().any(|r| {
-                r.kind == relation.kind
-                    && r.args == relation.args
-                    && r.negated == relation.negated
-                    && r.modality == relation.modality
-                    && r.date == relation.date
-            });
-            if !duplicate {
+            // The same statement found twice (two rules, or the event told twice) is one.
+            let key = (relation.kind, relation.args.clone(), relation.negated, relation.modality, relation.date.clone());
+            if seen.insert(key) {
                 doc.relations.push(relation);
             }
         }

@@ -207,7 +207,7 @@ pub enum Modality {
 }
 
 /// One argument of a relation: an entity, or a span of text for `item`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Argument {
     /// The argument's role.
     pub role: ArgRole,

@@ -151,10 +151,14 @@ impl Doc<'_, '_> {
 
     /// Words between two tokens, not counting the words of a title ("le président serbe").
     fn words_between(&self, a: usize, b: usize) -> usize {
+        self.ctx.tokens.get(a..b).map_or(0, |t| t.iter().filter(|t| t.word && !self.in_title(t.span)).count())
+    }
+
+    /// Whether a span lies inside a title. Titles are recorded in text order.
+    fn in_title(&self, span: FoldedSpan) -> bool {
         let titles = &self.resolved.titles;
-        self.ctx.tokens.get(a..b).map_or(0, |t| {
-            t.iter().filter(|t| t.word && !titles.iter().any(|ti| ti.span.start <= t.span.start && t.span.end <= ti.span.end)).count()
-        })
+        let k = titles.partition_point(|ti| ti.span.end <= span.start);
+        titles.get(k).is_some_and(|ti| ti.span.start <= span.start && span.end <= ti.span.end)
     }
 
     /// The unit a slot takes, and the units coordinated with it.
@@ -227,9 +231,10 @@ impl Doc<'_, '_> {
             return None;
         }
         let in_title = |t: usize| {
-            let span = tokens[t].span;
-            self.resolved.titles.iter().any(|ti| ti.span.start <= span.start && span.end <= ti.span.end)
-                || self.units.iter().any(|u| u.form == MentionForm::Adjective && u.first <= t && t < u.end)
+            self.in_title(tokens[t].span) || {
+                let k = self.units.partition_point(|u| u.end <= t);
+                self.units.get(k).is_some_and(|u| u.form == MentionForm::Adjective && u.first <= t)
+            }
         };
         let (mut t, mut conjunction) = (a.end, false);
         while t < b.first {
@@ -334,7 +339,7 @@ impl Doc<'_, '_> {
                     Value::Text(_) => None,
                 }).collect();
                 // The partner of an earlier meeting in the dispatch, else the last person named.
-                let earlier = out.iter().rev().filter(|f| f.kind == kind && !f.negated).find_map(|f| {
+                let earlier = out.iter().rev().take(SCAN).filter(|f| f.kind == kind && !f.negated).find_map(|f| {
                     let ids: Vec<EntityId> = f.args.iter().filter_map(|(_, v)| match v {
                         Value::Entity(e) => Some(*e),
                         Value::Text(_) => None,
