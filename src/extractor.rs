@@ -11,7 +11,7 @@ use crate::matcher::{Hit, Matcher};
 use crate::mention::{self, Ctx, Resolved};
 use crate::model::{self, Document, Entity, Mention, MentionForm};
 use crate::normalize::{char_offsets, Folded, FoldedSpan};
-use crate::relation::engine::{Found, Value};
+use crate::relation::engine::{unknown_id, Found, Value};
 use crate::relation::RuleSet;
 use crate::segment::{sentences, tokenize, Token};
 
@@ -277,13 +277,13 @@ impl Extractor {
             relations: Vec::new(),
         };
         self.write_mentions(&ctx, &s.resolved, &s.found, &mut s.bytes, &mut s.chars, &mut doc);
-        self.write_relations(&ctx, &s.found, &mut doc);
+        self.write_relations(&ctx, &s.resolved, &s.found, &mut doc);
         doc
     }
 
     fn write_mentions(&self, ctx: &Ctx, r: &Resolved, found: &[Found], bytes: &mut Vec<usize>, chars: &mut Vec<usize>, doc: &mut Document) {
-        let gaz = &self.inner.gaz;
-        // (span, entity, form): mentions, then the references relations used.
+                // (span, entity, form): mentions, then the references relations used, then persons
+        // the gazetteers do not know.
         let mut list: Vec<(crate::normalize::Span, EntityId, MentionForm)> =
             r.mentions.iter().filter_map(|c| Some((c.span, c.entity?, c.form))).collect();
         let mut used: Vec<usize> = found.iter().flat_map(|f| f.corefs.iter().copied()).collect();
@@ -299,6 +299,7 @@ impl Extractor {
                 list.push((c.span, *e, MentionForm::Coref));
             }
         }
+        list.extend(r.unknown.iter().map(|u| (u.span, unknown_id(ctx, u.person), u.form)));
         list.sort_by_key(|(s, _, _)| s.start);
         bytes.clear();
         for (s, _, _) in &list {
@@ -308,26 +309,37 @@ impl Extractor {
         let mut seen: Vec<EntityId> = Vec::new();
         for (i, (span, e, form)) in list.iter().enumerate() {
             let Some(text) = ctx.text.get(span.start..span.end) else { continue };
-            let rec = gaz.entity(*e);
+            let id = self.id_of(r, *e);
             doc.mentions.push(Mention {
                 start: span.start,
                 end: span.end,
                 char_start: chars[2 * i],
                 char_end: chars[2 * i + 1],
                 text: text.to_string(),
-                entity: rec.id.clone(),
+                entity: id,
                 form: *form,
             });
             if !seen.contains(e) {
                 seen.push(*e);
-                doc.entities.push(self.entity(ctx, *e));
+                doc.entities.push(self.entity(ctx, r, *e));
             }
         }
     }
 
-    fn entity(&self, ctx: &Ctx, e: EntityId) -> Entity {
+    /// The contract id of a gazetteer entity or of a person the gazetteers do not know.
+    fn id_of(&self, r: &Resolved, e: EntityId) -> String {
+        match self.inner.gaz.entities.get(e.0 as usize) {
+            Some(rec) => rec.id.clone(),
+            None => r.unknown_persons.get(e.0 as usize - self.inner.gaz.entities.len()).map(|p| p.id.clone()).unwrap_or_default(),
+        }
+    }
+
+    fn entity(&self, ctx: &Ctx, r: &Resolved, e: EntityId) -> Entity {
         let gaz = &self.inner.gaz;
-        let rec = gaz.entity(e);
+        let Some(rec) = gaz.entities.get(e.0 as usize) else {
+            let name = r.unknown_persons.get(e.0 as usize - gaz.entities.len()).map(|p| p.name.clone()).unwrap_or_default();
+            return Entity { id: self.id_of(r, e), kind: model::EntityKind::Person, name, country: None, role: None, known: Some(false) };
+        };
         let role = (rec.kind == model::EntityKind::Person)
             .then(|| ctx.offices_of(e).first().map(|o| o.kind.as_str().to_string()))
             .flatten();
@@ -341,7 +353,7 @@ impl Extractor {
         }
     }
 
-    fn write_relations(&self, ctx: &Ctx, found: &[Found], doc: &mut Document) {
+    fn write_relations(&self, ctx: &Ctx, r: &Resolved, found: &[Found], doc: &mut Document) {
         let gaz = &self.inner.gaz;
         let rules = self.inner.rules.get(doc.lang);
         let original = |f: FoldedSpan| ctx.offsets.to_original(f);
@@ -352,7 +364,7 @@ impl Extractor {
             let mut args: Vec<model::Argument> = Vec::new();
             for (role, v) in &f.args {
                 let arg = match v {
-                    Value::Entity(e) => model::Argument { role: *role, entity: Some(gaz.entity(*e).id.clone()), text: None, start: None, end: None },
+                    Value::Entity(e) => model::Argument { role: *role, entity: Some(self.id_of(r, *e)), text: None, start: None, end: None },
                     Value::Text(span) => {
                         let Some(s) = original(*span) else { continue };
                         let text = ctx.text.get(s.start..s.end).unwrap_or("").to_string();
@@ -365,8 +377,9 @@ impl Extractor {
             // homologue russe") is still an entity of the document.
             for (_, v) in &f.args {
                 if let Value::Entity(e) = v {
-                    if !doc.entities.iter().any(|x| x.id == gaz.entity(*e).id) {
-                        doc.entities.push(self.entity(ctx, *e));
+                    let id = self.id_of(r, *e);
+                    if !doc.entities.iter().any(|x| x.id == id) {
+                        doc.entities.push(self.entity(ctx, r, *e));
                     }
                 }
             }

@@ -18,6 +18,8 @@
 //!    with their title ("M. Loukachenko").
 //! 8. `coref`: pronouns, possessives and plural references, kept aside for the relation
 //!    engine; those a relation uses become `coref` mentions.
+//! 9. `unknown`: a capitalised name after a person cue ("le principal opposant Viktor
+//!    Babariko") that no gazetteer entry matched: a person with `"known": false`.
 //!
 //! After each pass the list is sorted, non-overlapping (from `overlap` on) and on char
 //! boundaries (checked with `debug_assert!`).
@@ -31,6 +33,7 @@ mod overlap;
 mod partial;
 mod reading;
 pub(crate) mod role;
+pub(crate) mod unknown;
 
 use std::ops::Range;
 
@@ -150,6 +153,9 @@ pub(crate) struct Resolved {
     pub mentions: Vec<Cand>,
     pub titles: Vec<Title>,
     pub corefs: Vec<coref::Coref>,
+    /// Persons the gazetteers do not know, and their mentions.
+    pub unknown_persons: Vec<unknown::Person>,
+    pub unknown: Vec<unknown::Unknown>,
 }
 
 /// Runs the passes in order over the hits of one document.
@@ -170,6 +176,7 @@ pub(crate) fn resolve(ctx: &Ctx, hits: &[Hit], out: &mut Resolved) {
     partial::resolve(ctx, cands);
     check(ctx, cands);
     coref::collect(ctx, cands, &mut out.corefs);
+    unknown::collect(ctx, cands, &mut out.unknown_persons, &mut out.unknown);
 }
 
 /// The invariants every pass keeps.

@@ -34,6 +34,12 @@ pub(crate) struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// The folded offset where the char at original offset `original` starts (or the end).
+    pub fn folded_of(&self, original: usize) -> Option<usize> {
+        let i = self.map.partition_point(|&o| o < original);
+        (self.map.get(i) == Some(&original)).then_some(i)
+    }
+
     /// The original span of a folded span, or `None` when the span starts or ends inside the
     /// expansion of one original char (the `o|e` of `œ`): such a span names no original text.
     pub fn to_original(&self, f: FoldedSpan) -> Option<Span> {

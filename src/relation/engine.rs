@@ -84,6 +84,18 @@ pub(crate) fn units(ctx: &Ctx, resolved: &Resolved, out: &mut Vec<Unit>) {
             coref: None,
         });
     }
+    // Persons the gazetteers do not know fill slots too, under ids past the gazetteer's.
+    for u in &resolved.unknown {
+        let Some(fspan) = fold_span(ctx, u.span) else { continue };
+        out.push(Unit {
+            first: ctx.token_at(fspan.start),
+            end: ctx.token_at(fspan.end),
+            entities: vec![unknown_id(ctx, u.person)],
+            kind: EntityKind::Person,
+            form: u.form,
+            coref: None,
+        });
+    }
     for (i, c) in resolved.corefs.iter().enumerate() {
         let Some(&e) = c.entities.first() else { continue };
         out.push(Unit {
@@ -96,6 +108,19 @@ pub(crate) fn units(ctx: &Ctx, resolved: &Resolved, out: &mut Vec<Unit>) {
         });
     }
     out.sort_by_key(|u| u.first);
+}
+
+/// The id of the `p`-th person of the document the gazetteers do not know.
+pub(crate) fn unknown_id(ctx: &Ctx, p: usize) -> EntityId {
+    EntityId((ctx.gaz.entities.len() + p) as u32)
+}
+
+/// The folded span of an original span (the unknown-person pass keeps original spans).
+fn fold_span(ctx: &Ctx, span: crate::normalize::Span) -> Option<FoldedSpan> {
+    let map = ctx.offsets;
+    let start = map.folded_of(span.start)?;
+    let end = map.folded_of(span.end)?;
+    Some(FoldedSpan::new(start, end))
 }
 
 /// How many units a slot looks at on each side of its trigger.
@@ -332,7 +357,9 @@ impl Doc<'_, '_> {
         if kind.is_symmetric() {
             dedup_participants(&mut args);
             let n = args.iter().filter(|(r, _)| *r == ArgRole::Participant).count();
-            let lone_person = args.iter().any(|(_, v)| matches!(v, Value::Entity(e) if self.ctx.gaz.entity(*e).kind == EntityKind::Person));
+            let lone_person = args.iter().any(|(_, v)| {
+                matches!(v, Value::Entity(e) if self.ctx.gaz.entities.get(e.0 as usize).is_none_or(|x| x.kind == EntityKind::Person))
+            });
             if n == 1 && rule.spec.context && lone_person {
                 let have: Vec<EntityId> = args.iter().filter_map(|(_, v)| match v {
                     Value::Entity(e) => Some(*e),
