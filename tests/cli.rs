@@ -91,6 +91,19 @@ fn lines_mode_skips_a_bad_line_and_keeps_order() {
 }
 
 #[test]
+fn threads_give_the_same_output_in_the_same_order() {
+    let mut input = String::new();
+    for i in 0..300 {
+        input.push_str(&format!("Vladimir Poutine a reçu Alexandre Loukachenko à Sotchi le {i}.\nMr. Biden met Xi Jinping.\n"));
+    }
+    let one = wirelink(&["extract", "--lines", "--threads", "1", "-"], Some(input.as_bytes()));
+    let two = wirelink(&["extract", "--lines", "--threads", "2", "-"], Some(input.as_bytes()));
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 600);
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
 fn odd_inputs_do_not_crash() {
     let big = "Paris ".repeat((1 << 20) / 6);
     let random: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();

@@ -1,13 +1,13 @@
 //! The `wirelink` command: argument parsing, reading files, printing. Nothing else.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use wirelink::eval::{self, GoldDocument};
-use wirelink::{Document, Extractor, Input, Lang};
+use wirelink::{Document, Extractor, Input, Lang, Scratch};
 
 #[derive(Parser)]
 #[command(name = "wirelink", version, about = "Leaders, countries, cities, organizations and their relations, from news dispatches")]
@@ -50,9 +50,13 @@ struct ExtractArgs {
     /// One compact JSON object per line, each with "file".
     #[arg(long)]
     jsonl: bool,
-    /// Every input line is one document ("line" is set); implies --jsonl.
+    /// Every input line is one document ("line" is set); implies --jsonl. Read as a stream:
+    /// memory does not grow with the input.
     #[arg(long)]
     lines: bool,
+    /// Worker threads for --lines (output stays in input order).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: u16,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -148,18 +152,26 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
     let mut out = BufWriter::new(stdout.lock());
     let compact = a.jsonl || a.lines || a.files.len() > 1;
     let mut tally = Tally::default();
-    fn with_options<'t>(text: &'t str, lang: Option<Lang>, date: Option<&str>) -> Input<'t> {
-        let mut input = Input::new(text);
-        if let Some(l) = lang {
-            input = input.lang(l);
-        }
-        if let Some(d) = date {
-            input = input.date(d);
-        }
-        input
-    }
     for path in &a.files {
         let name = display_name(path);
+        if a.lines {
+            let opts = Options { lang, date: a.date.as_deref(), name: &name };
+            let reader: Box<dyn BufRead> = if path == Path::new("-") {
+                Box::new(io::stdin().lock())
+            } else {
+                match std::fs::File::open(path) {
+                    Ok(f) => Box::new(io::BufReader::with_capacity(1 << 20, f)),
+                    Err(e) => {
+                        eprintln!("wirelink: {name}: {e}");
+                        tally.read += 1;
+                        tally.failed += 1;
+                        continue;
+                    }
+                }
+            };
+            extract_lines(&ex, reader, &opts, usize::from(a.threads), &mut out, &mut tally)?;
+            continue;
+        }
         let bytes = match read_input(path) {
             Ok(b) => b,
             Err(e) => {
@@ -169,27 +181,6 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
                 continue;
             }
         };
-        if a.lines {
-            for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-                let line = line.strip_suffix(b"\r").unwrap_or(line);
-                if line.is_empty() && i > 0 && bytes.ends_with(b"\n") && i == bytes.split(|&b| b == b'\n').count() - 1 {
-                    break;
-                }
-                tally.read += 1;
-                match std::str::from_utf8(line) {
-                    Ok(text) => {
-                        let doc = ex.extract_with(&mut scratch, with_options(text, lang, a.date.as_deref()).file(name.clone()).line(i + 1));
-                        write_doc(&mut out, &doc, true)?;
-                        tally.written += 1;
-                    }
-                    Err(_) => {
-                        eprintln!("wirelink: {name}:{}: not UTF-8", i + 1);
-                        tally.failed += 1;
-                    }
-                }
-            }
-            continue;
-        }
         tally.read += 1;
         match std::str::from_utf8(&bytes) {
             Ok(text) => {
@@ -213,6 +204,129 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
         eprintln!("wirelink: {} documents read, {} written, {} failed", tally.read, tally.written, tally.failed);
     }
     Ok(tally.failed == 0)
+}
+
+/// An input with the run's language and date options.
+fn with_options<'t>(text: &'t str, lang: Option<Lang>, date: Option<&str>) -> Input<'t> {
+    let mut input = Input::new(text);
+    if let Some(l) = lang {
+        input = input.lang(l);
+    }
+    if let Some(d) = date {
+        input = input.date(d);
+    }
+    input
+}
+
+/// Per-document options of a run.
+struct Options<'a> {
+    lang: Option<Lang>,
+    date: Option<&'a str>,
+    name: &'a str,
+}
+
+/// How many lines one batch holds at most, and how many bytes.
+const BATCH_LINES: usize = 4096;
+const BATCH_BYTES: usize = 8 << 20;
+
+/// `--lines`: reads batches of lines, extracts them on `threads` threads (one `Scratch`
+/// each), writes the results in input order. Memory holds one batch, whatever the input size.
+fn extract_lines(
+    ex: &Extractor,
+    mut reader: Box<dyn BufRead + '_>,
+    opts: &Options,
+    threads: usize,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    let mut scratches: Vec<Scratch> = (0..threads).map(|_| ex.scratch()).collect();
+    let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut line_no = 0;
+    let progress = Progress::new();
+    loop {
+        batch.clear();
+        let mut bytes = 0;
+        while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
+            let mut buf = Vec::new();
+            if reader.read_until(b'\n', &mut buf).with_context(|| opts.name.to_string())? == 0 {
+                break;
+            }
+            line_no += 1;
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+                if buf.last() == Some(&b'\r') {
+                    buf.pop();
+                }
+            }
+            bytes += buf.len() + 1;
+            batch.push((line_no, buf));
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let chunk = batch.len().div_ceil(threads);
+        let results: Vec<Vec<Result<String, usize>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .zip(scratches.iter_mut())
+                .map(|(lines, scratch)| s.spawn(move || lines.iter().map(|(n, line)| extract_line(ex, scratch, opts, *n, line)).collect::<Vec<_>>()))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        });
+        for r in results.into_iter().flatten() {
+            tally.read += 1;
+            match r {
+                Ok(json) => {
+                    out.write_all(json.as_bytes())?;
+                    tally.written += 1;
+                }
+                Err(n) => {
+                    eprintln!("wirelink: {}:{n}: not UTF-8", opts.name);
+                    tally.failed += 1;
+                }
+            }
+        }
+        progress.report(tally.read, bytes);
+    }
+    progress.finish();
+    Ok(())
+}
+
+/// One line as one compact JSON line, or its number when it is not UTF-8.
+fn extract_line(ex: &Extractor, scratch: &mut Scratch, opts: &Options, n: usize, line: &[u8]) -> Result<String, usize> {
+    let text = std::str::from_utf8(line).map_err(|_| n)?;
+    let doc = ex.extract_with(scratch, with_options(text, opts.lang, opts.date).file(opts.name).line(n));
+    let mut json = serde_json::to_string(&doc).unwrap_or_default();
+    json.push('\n');
+    Ok(json)
+}
+
+/// Documents and MB per second on stderr, when stderr is a terminal.
+struct Progress {
+    start: std::time::Instant,
+    on: bool,
+    bytes: std::cell::Cell<usize>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        Progress { start: std::time::Instant::now(), on: io::stderr().is_terminal(), bytes: std::cell::Cell::new(0) }
+    }
+
+    fn report(&self, docs: usize, bytes: usize) {
+        self.bytes.set(self.bytes.get() + bytes);
+        if self.on {
+            let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+            eprint!("\r{docs} docs, {:.0} docs/s, {:.1} MB/s   ", docs as f64 / secs, self.bytes.get() as f64 / 1e6 / secs);
+        }
+    }
+
+    fn finish(&self) {
+        if self.on {
+            eprintln!();
+        }
+    }
 }
 
 fn display_name(path: &Path) -> String {
