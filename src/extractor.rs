@@ -406,6 +406,49 @@ impl Extractor {
         doc.relations.sort_by_key(|r| r.trigger.start);
     }
 
+    /// A readable account of every relation found in one document: the rule that fired
+    /// (with its file and line), its trigger, the mentions its slots took, negation and
+    /// modality, and the clause it read. For debugging and writing rules; the JSON output
+    /// carries the same rule ids.
+    pub fn explain<'a>(&self, input: impl Into<Input<'a>>) -> String {
+        use std::fmt::Write;
+        let input = input.into();
+        let text = input.text;
+        let mut s = self.scratch();
+        let doc = self.extract_with(&mut s, input);
+        let rules = self.inner.rules.get(doc.lang);
+        let offsets = &s.folded.offsets;
+        let quote = |f: FoldedSpan| offsets.to_original(f).and_then(|o| text.get(o.start..o.end)).unwrap_or("");
+        let mut out = String::new();
+        let _ = writeln!(out, "{} relation(s), language {}, date {}", s.found.len(), doc.lang, doc.date.as_deref().unwrap_or("-"));
+        for f in &s.found {
+            let rule = &rules.rules[f.rule];
+            let kind = serde_json::to_string(&f.kind).unwrap_or_default();
+            let ids: Vec<String> = f
+                .args
+                .iter()
+                .filter_map(|(role, v)| match v {
+                    Value::Entity(e) => Some(format!("{}={}", serde_json::to_string(role).unwrap_or_default().trim_matches('"'), self.id_of(&s.resolved, *e))),
+                    Value::Text(t) => Some(format!("item={:?}", quote(*t))),
+                })
+                .collect();
+            let _ = writeln!(out, "\n{} {}({})", rule.spec.id, kind.trim_matches('"'), ids.join(", "));
+            let _ = writeln!(out, "  rule      {}:{}", rule.path.display(), rule.line);
+            let _ = writeln!(out, "  trigger   {:?}", quote(f.trigger));
+            for u in &f.used {
+                let _ = writeln!(out, "  slot took {:?}", quote(*u));
+            }
+            let entity_args = f.args.iter().filter(|(_, v)| matches!(v, Value::Entity(_))).count();
+            if rule.spec.context && entity_args > f.used.len() {
+                let _ = writeln!(out, "  context   a partner from an earlier meeting or the last person named");
+            }
+            let modality = serde_json::to_string(&f.modality).unwrap_or_default();
+            let _ = writeln!(out, "  negated   {}, modality {}", f.negated, modality.trim_matches('"'));
+            let _ = writeln!(out, "  clause    {:?}", quote(f.evidence));
+        }
+        out
+    }
+
     /// Runs the examples of every rule and word list and reports each one that gives
     /// another result than it says, as `FILE:LINE: rule: example N …`.
     ///

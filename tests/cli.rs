@@ -161,6 +161,16 @@ fn a_bad_gazetteer_line_is_reported_with_file_and_line() {
 }
 
 #[test]
+fn explain_names_the_rule_file_and_line() {
+    let o = wirelink(&["extract", "--explain", "--date", "2021-02", "-"], Some("Vladimir Poutine a reçu Alexandre Loukachenko à Sotchi.".as_bytes()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("fr.meet.verb_rencontrer met_with(participant=vladimir-putin, participant=alexander-lukashenko)"), "{out}");
+    assert!(out.contains("src/relation/rules/fr/meet.toml:"), "{out}");
+    assert!(out.contains("slot took \"Alexandre Loukachenko\""), "{out}");
+}
+
+#[test]
 fn check_passes_on_the_bundled_data() {
     let o = wirelink(&["check"], None);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -54,6 +54,10 @@ struct ExtractArgs {
     /// memory does not grow with the input.
     #[arg(long)]
     lines: bool,
+    /// Instead of JSON, print for each relation the rule that fired (file and line), its
+    /// trigger and the mentions its slots took.
+    #[arg(long, conflicts_with_all = ["lines", "jsonl"])]
+    explain: bool,
     /// Worker threads for --lines (output stays in input order).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: u16,
@@ -188,8 +192,12 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
                 if path != Path::new("-") {
                     input = input.file(name.clone());
                 }
-                let doc = ex.extract_with(&mut scratch, input);
-                write_doc(&mut out, &doc, compact)?;
+                if a.explain {
+                    writeln!(out, "== {name}\n{}", ex.explain(input))?;
+                } else {
+                    let doc = ex.extract_with(&mut scratch, input);
+                    write_doc(&mut out, &doc, compact)?;
+                }
                 tally.written += 1;
             }
             Err(e) => {

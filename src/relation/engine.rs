@@ -57,6 +57,8 @@ pub(crate) struct Found {
     pub date: Option<PartialDate>,
     /// References used as arguments: they become `coref` mentions.
     pub corefs: Vec<usize>,
+    /// The folded spans of the mentions the slots took, for `explain`.
+    pub used: Vec<FoldedSpan>,
 }
 
 /// An argument value.
@@ -418,7 +420,14 @@ impl Doc<'_, '_> {
         let location = self.location(sentence, trigger.end, used);
         let date = self.month_date(sentence).or(self.date);
         let corefs = used.iter().filter_map(|&i| self.units[i].coref).collect();
-        out.push(Found { kind, rule: r, args, negated, modality, trigger: tspan, evidence, location, date, corefs });
+        let used = used
+            .iter()
+            .map(|&i| {
+                let u = &self.units[i];
+                FoldedSpan::new(ctx.tokens[u.first].span.start, ctx.tokens[u.end - 1].span.end)
+            })
+            .collect();
+        out.push(Found { kind, rule: r, args, negated, modality, trigger: tspan, evidence, location, date, corefs, used });
     }
 
     /// Runs a `title` rule: "le dirigeant bélarusse Aleksandr Loukachenko" → leader_of.
@@ -446,6 +455,7 @@ impl Doc<'_, '_> {
                 location: None,
                 date: None,
                 corefs: Vec::new(),
+                used: vec![t.span],
             });
         }
     }
