@@ -53,7 +53,7 @@ pub(super) fn collect(ctx: &Ctx, cands: &[Cand], persons: &mut Vec<Person>, out:
     while t < ctx.tokens.len() {
         let Some(n) = ctx.lang.person_cues.match_at(ctx.folded, ctx.tokens, t) else {
             // A later surname of a person found before.
-            if capital(t) {
+            if !persons.is_empty() && capital(t) {
                 let word = ctx.tokens[t].text(ctx.folded);
                 if let Some(p) = persons.iter().position(|p| p.surname == word) {
                     if let Some(span) = ctx.offsets.to_original(ctx.tokens[t].span) {
