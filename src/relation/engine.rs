@@ -500,7 +500,10 @@ impl Doc<'_, '_> {
             let m = ctx.lang.months.iter().position(|m| m == token.text(ctx.folded))?;
             let day = i.checked_sub(1).and_then(|p| ctx.tokens[p].text(ctx.folded).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
             let cued = day.is_some() || ctx.lang.month_prepositions.match_before(ctx.folded, ctx.tokens, i).is_some();
-            cued.then(|| PartialDate { day, ..date.latest_month(m as u32 + 1) })
+            // "l'élection du 9 août": a date that belongs to a noun is not the event's.
+            let from = if day.is_some() { i - 1 } else { i };
+            let of_noun = ctx.lang.of.match_before(ctx.folded, ctx.tokens, from).is_some();
+            (cued && !of_noun).then(|| PartialDate { day, ..date.latest_month(m as u32 + 1) })
         })
     }
 }
