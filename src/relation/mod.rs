@@ -70,36 +70,20 @@ pub(crate) struct RuleSet {
     langs: Vec<LangRules>,
 }
 
+/// The rule files of one language folder, bundled: one list of family names serves every
+/// language, so adding a family is one word here.
+macro_rules! bundled_rules {
+    ($lang:literal) => {
+        bundled_rules!($lang; "meet", "detain", "supply", "leader", "locate", "stance", "polarity")
+    };
+    ($lang:literal; $($family:literal),+) => {
+        &[$((concat!($family, ".toml"), include_str!(concat!("rules/", $lang, "/", $family, ".toml")))),+]
+    };
+}
+
 /// The rule files bundled into the crate, per language.
-const BUNDLED: [(Lang, &[(&str, &str)]); 3] = [
-    (Lang::Fr, &[
-        ("meet.toml", include_str!("rules/fr/meet.toml")),
-        ("detain.toml", include_str!("rules/fr/detain.toml")),
-        ("supply.toml", include_str!("rules/fr/supply.toml")),
-        ("leader.toml", include_str!("rules/fr/leader.toml")),
-        ("locate.toml", include_str!("rules/fr/locate.toml")),
-        ("stance.toml", include_str!("rules/fr/stance.toml")),
-        ("polarity.toml", include_str!("rules/fr/polarity.toml")),
-    ]),
-    (Lang::Nl, &[
-        ("meet.toml", include_str!("rules/nl/meet.toml")),
-        ("detain.toml", include_str!("rules/nl/detain.toml")),
-        ("supply.toml", include_str!("rules/nl/supply.toml")),
-        ("leader.toml", include_str!("rules/nl/leader.toml")),
-        ("locate.toml", include_str!("rules/nl/locate.toml")),
-        ("stance.toml", include_str!("rules/nl/stance.toml")),
-        ("polarity.toml", include_str!("rules/nl/polarity.toml")),
-    ]),
-    (Lang::En, &[
-        ("meet.toml", include_str!("rules/en/meet.toml")),
-        ("detain.toml", include_str!("rules/en/detain.toml")),
-        ("supply.toml", include_str!("rules/en/supply.toml")),
-        ("leader.toml", include_str!("rules/en/leader.toml")),
-        ("locate.toml", include_str!("rules/en/locate.toml")),
-        ("stance.toml", include_str!("rules/en/stance.toml")),
-        ("polarity.toml", include_str!("rules/en/polarity.toml")),
-    ]),
-];
+const BUNDLED: [(Lang, &[(&str, &str)]); 3] =
+    [(Lang::Fr, bundled_rules!("fr")), (Lang::Nl, bundled_rules!("nl")), (Lang::En, bundled_rules!("en"))];
 
 impl RuleSet {
     /// The bundled rules.
