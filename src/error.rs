@@ -82,7 +82,7 @@ pub enum DataError {
         column: &'static str,
     },
     /// A date is not `YYYY-MM-DD`.
-    #[error("bad date {value:?} in column {column}, expected YYYY-MM-DD")]
+    #[error("bad date {value:?} in column {column}, expected YYYY-MM-DD (or YYYY-MM, YYYY when the day is not known)")]
     Date {
         /// Column name.
         column: &'static str,

@@ -94,14 +94,22 @@ pub(crate) type Day = u32;
 pub(crate) fn date(column: &'static str, value: &str) -> Result<Day, DataError> {
     let bad = || DataError::Date { column, value: value.to_string() };
     let parts: Vec<&str> = value.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+    let widths: &[usize] = &[4, 2, 2][..parts.len().min(3)];
+    if !(1..=3).contains(&parts.len()) || parts.iter().zip(widths).any(|(p, &w)| p.len() != w) {
         return Err(bad());
     }
     let num = |s: &str| s.parse::<u32>().map_err(|_| bad());
-    let (y, m, d) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    let y = num(parts[0])?;
+    let m = parts.get(1).map(|s| num(s)).transpose()?;
+    let d = parts.get(2).map(|s| num(s)).transpose()?;
+    if m.is_some_and(|m| !(1..=12).contains(&m)) || d.is_some_and(|d| !(1..=31).contains(&d)) {
         return Err(bad());
     }
+    // A date known to the month or the year only covers all of it: a start is its first
+    // day, an end its last.
+    let first = column == "start";
+    let m = m.unwrap_or(if first { 1 } else { 12 });
+    let d = d.unwrap_or(if first { 1 } else { 31 });
     Ok(y * 10_000 + m * 100 + d)
 }
 
@@ -126,7 +134,11 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(date("start", "2012-05-07"), Ok(20120507));
-        for bad in ["2012-5-7", "2012-13-01", "12-05-2012", "2012-05-07x", ""] {
+        assert_eq!(date("start", "2012-05"), Ok(20120501));
+        assert_eq!(date("end", "2012-05"), Ok(20120531));
+        assert_eq!(date("start", "2012"), Ok(20120101));
+        assert_eq!(date("end", "2012"), Ok(20121231));
+        for bad in ["2012-5-7", "2012-13-01", "12-05-2012", "2012-05-07x", "", "2012-05-07-01", "201", "2012-00"] {
             assert!(date("start", bad).is_err(), "{bad}");
         }
         assert_eq!(day_string(20120507), "2012-05-07");

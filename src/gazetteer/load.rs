@@ -424,7 +424,7 @@ mod tests {
         let cases = [
             ("cities.tsv", "524901\tMoscow\tRUS", "gazetteers/cities.tsv:3: expected 5 tab-separated columns, found 3"),
             ("persons.tsv", "vladimir-putin\tVladimir Putin\tRUX\t\t", "gazetteers/persons.tsv:3: unknown country \"RUX\", not in countries.tsv"),
-            ("offices.tsv", "vladimir-putin\tpresident\tRUS\t2012-5-7\t", "gazetteers/offices.tsv:3: bad date \"2012-5-7\" in column start, expected YYYY-MM-DD"),
+            ("offices.tsv", "vladimir-putin\tpresident\tRUS\t2012-5-7\t", "gazetteers/offices.tsv:3: bad date \"2012-5-7\" in column start, expected YYYY-MM-DD (or YYYY-MM, YYYY when the day is not known)"),
             ("offices.tsv", "vladimir-putin\tpresident\tRUS\t2012-05-07\t2008-05-07", "gazetteers/offices.tsv:3: term ends 2008-05-07 before it starts 2012-05-07"),
             ("offices.tsv", "vladimir-putin\ttsar\tRUS\t2012-05-07\t", "gazetteers/offices.tsv:3: unknown role \"tsar\", expected one of president, prime_minister, chancellor, foreign_minister, monarch, secretary_general"),
             ("offices.tsv", "boris-yeltsin\tpresident\tRUS\t1991-07-10\t1999-12-31", "gazetteers/offices.tsv:3: unknown person \"boris-yeltsin\", not in persons.tsv"),

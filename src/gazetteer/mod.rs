@@ -161,8 +161,13 @@ impl Gazetteer {
         &self.entities[id.0 as usize]
     }
 
-    /// Who held `kind` of `of` on `day`.
+    /// Who held `kind` of `of` on `day`. On a day of handover (or in a month where a date is
+    /// known only to the month) the term that started last wins.
     pub fn holder(&self, kind: OfficeKind, of: EntityId, day: Day) -> Option<EntityId> {
-        self.offices.iter().find(|o| o.kind == kind && o.of == of && o.holds_on(day)).map(|o| o.person)
+        self.offices
+            .iter()
+            .filter(|o| o.kind == kind && o.of == of && o.holds_on(day))
+            .max_by_key(|o| o.start)
+            .map(|o| o.person)
     }
 }
