@@ -9,7 +9,8 @@ the columns of persons.tsv and offices.tsv). A person may appear in several file
 surface lists are merged, the name and country must agree. Offices are deduplicated and
 sorted by holder country or organization, office and start. Terms of one office of one
 country that overlap by more than a month are reported (a wrong date is a bug), except in
-countries with collective or co-equal offices. Standard library only, so CI can run it.
+countries with collective or co-equal offices; so is a person given another name or country
+in a second file. With --check, any such warning fails. Standard library only, so CI can run it.
 """
 import argparse
 import sys
@@ -87,7 +88,7 @@ PERSONS_HEADER = ["id", "name", "country", "names", "short"]
 OFFICES_HEADER = ["person", "role", "of", "start", "end"]
 
 
-def merge_persons():
+def merge_persons(warnings):
     persons, where = {}, {}
     for path in files("persons"):
         for n, c in rows(path, PERSONS_HEADER):
@@ -97,13 +98,14 @@ def merge_persons():
                 continue
             old = persons[pid]
             if (old[1], old[2]) != (c[1], c[2]):
-                sys.exit(f"{path}:{n}: {pid} is {c[1]!r} of {c[2]} here but {old[1]!r} of {old[2]} at {where[pid]}")
+                warnings.append(f"{path.relative_to(GAZ)}:{n}: {pid} is {c[1]!r} of {c[2]} here "
+                                f"but {old[1]!r} of {old[2]} at {where[pid]} (the first is kept)")
             old[3], old[4] = merge_surfaces(old[3], c[3]), merge_surfaces(old[4], c[4])
     return list(persons.values())
 
 
-def merge_offices(known):
-    out, warnings = set(), []
+def merge_offices(known, warnings):
+    out = set()
     for path in files("offices"):
         for n, c in rows(path, OFFICES_HEADER):
             if c[0] not in known:
@@ -120,7 +122,7 @@ def merge_offices(known):
             a_end = day(a[4], True) if a[4] else 10**9
             if a[0] != b[0] and a_end - day(b[3], False) > SLACK_DAYS:
                 warnings.append(f"overlap: {role} of {of}: {a[0]} {a[3]}..{a[4] or 'now'} and {b[0]} from {b[3]}")
-    return [list(t) for t in terms], warnings
+    return [list(t) for t in terms]
 
 
 def render(comment, header, table):
@@ -133,8 +135,9 @@ def main():
     ap.add_argument("--out", type=Path, default=GAZ)
     ap.add_argument("--check", action="store_true", help="compare with the files in --out instead of writing")
     args = ap.parse_args()
-    persons = merge_persons()
-    offices, warnings = merge_offices({p[0] for p in persons})
+    warnings = []
+    persons = merge_persons(warnings)
+    offices = merge_offices({p[0] for p in persons}, warnings)
     for w in warnings:
         print(f"people.py: {w}", file=sys.stderr)
     outputs = {
@@ -154,7 +157,7 @@ def main():
             path.write_text(text, encoding="utf-8")
     if stale:
         sys.exit(f"people.py: {', '.join(stale)} out of date: run python3 gazetteers/build/people.py")
-    print(f"people.py: {len(persons)} persons, {len(offices)} terms of office, {len(warnings)} overlaps",
+    print(f"people.py: {len(persons)} persons, {len(offices)} terms of office, {len(warnings)} warnings",
           file=sys.stderr)
     sys.exit(1 if warnings and args.check else 0)
 
