@@ -33,7 +33,10 @@
 //! that one system key satisfies (the oil supply `RUS → BLR` and the vaccine supply
 //! `RUS|vladimir-putin → BLR`) collapse onto that key: the second is not a miss. A system key
 //! that a `must_not` entry accepts is reported as a hit and counted as a false positive; it is
-//! never paired with gold.
+//! never paired with gold. A `must_not` entry whose `modality` is `planned` or `hypothetical`
+//! forbids the relation *taken as real* ("a hypothetical meeting taken as real", CONTRACT.md):
+//! it catches a key only when the system gives it as asserted or reported, so a plan the
+//! system marks as planned is no hit.
 //!
 //! # Cost
 //!
@@ -45,7 +48,7 @@ mod report;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Document, Entity, EntityKind, Mention, Relation, RelationKind};
+use crate::model::{Document, Entity, EntityKind, Mention, Modality, Relation, RelationKind};
 
 pub use gold::{GoldArgument, GoldDocument, GoldIds, GoldMention, GoldRelation};
 pub use report::{Counts, Finding, Report, Scores, Thresholds};
@@ -358,10 +361,23 @@ fn describe_relation(kind: RelationKind, negated: bool, roles: &[Vec<String>]) -
 
 fn score_relations(gold: &GoldDocument, system: &Document, file: &str, out: &mut DocResult) {
     let (required, optional) = gold_patterns(&gold.relations);
-    let forbidden: Vec<RelPattern> = gold.must_not.iter().map(RelPattern::of).collect();
-    let keys: BTreeSet<RelKey> = system.relations.iter().map(RelKey::of).collect();
-    let (hits, keys): (Vec<RelKey>, Vec<RelKey>) =
-        keys.into_iter().partition(|k| forbidden.iter().any(|p| p.accepts(k)));
+    // A `must_not` entry that describes its relation as planned or hypothetical forbids taking
+    // it as real: it catches the key only when the system asserts (or reports) it.
+    let forbidden: Vec<(RelPattern, bool)> = gold
+        .must_not
+        .iter()
+        .map(|r| (RelPattern::of(r), matches!(r.modality, Some(Modality::Planned | Modality::Hypothetical))))
+        .collect();
+    let mut real_keys: BTreeMap<RelKey, bool> = BTreeMap::new();
+    for relation in &system.relations {
+        let real = matches!(relation.modality, Modality::Asserted | Modality::Reported);
+        *real_keys.entry(RelKey::of(relation)).or_default() |= real;
+    }
+    let (mut hits, mut keys) = (Vec::new(), Vec::new());
+    for (key, real) in real_keys {
+        let forbids = |(p, only_real): &(RelPattern, bool)| p.accepts(&key) && (real || !only_real);
+        if forbidden.iter().any(forbids) { hits.push(key) } else { keys.push(key) }
+    }
 
     let alignment = align(&required, &optional, &keys, RelPattern::accepts);
     // A required pattern left unpaired while some system key satisfies it lost that key to

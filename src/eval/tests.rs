@@ -106,6 +106,11 @@ fn sys_rel(kind: RelationKind, negated: bool, args: &[(ArgRole, &str)]) -> Relat
     relation(kind, negated, args)
 }
 
+fn with_modality(mut relation: Relation, modality: Modality) -> Relation {
+    relation.modality = modality;
+    relation
+}
+
 fn system(mentions: &[(usize, usize, &str)], relations: Vec<Relation>) -> Document {
     Document {
         file: None,
@@ -313,6 +318,8 @@ fn relation_cases() {
         {"role": "source", "entity": "european-union"}, {"role": "target", "entity": LUKA}]}]);
     let must_not_babaryka = json!([{"type": "met_with", "negated": false, "args": [
         {"role": "participant", "entity": PUTIN}, {"role": "participant", "entity": BABA}], "note": "hypothetical"}]);
+    let planned_babaryka = json!([{"type": "met_with", "negated": false, "modality": "planned", "args": [
+        {"role": "participant", "entity": PUTIN}, {"role": "participant", "entity": BABA}], "note": "hypothetical"}]);
     let rel = |kind, args: &[(ArgRole, &str)]| sys_rel(kind, false, args);
     let none: &[(usize, usize, &str, bool)] = &[];
     let cases = vec![
@@ -469,6 +476,27 @@ fn relation_cases() {
             gold: gold(none, json!([gold_met(&[LUKA, PUTIN], false)]), must_not_babaryka.clone()),
             system: system(&[], vec![met(&[LUKA, PUTIN]), met(&[BABA, PUTIN])]),
             want: vec![(Layer::Relations, c(1, 1, 0))],
+            must_not_hits: 1,
+        },
+        Case {
+            name: "a_planned_must_not_forbids_the_plan_taken_as_real",
+            gold: gold(none, json!([]), planned_babaryka.clone()),
+            system: system(&[], vec![met(&[BABA, PUTIN])]),
+            want: vec![(Layer::Relations, c(0, 1, 0))],
+            must_not_hits: 1,
+        },
+        Case {
+            name: "a_planned_must_not_lets_the_plan_marked_as_planned_pass",
+            gold: gold(none, json!([]), planned_babaryka.clone()),
+            system: system(&[], vec![with_modality(met(&[BABA, PUTIN]), Modality::Planned)]),
+            want: vec![(Layer::Relations, c(0, 1, 0))],
+            must_not_hits: 0,
+        },
+        Case {
+            name: "a_must_not_without_modality_forbids_every_modality",
+            gold: gold(none, json!([]), must_not_babaryka.clone()),
+            system: system(&[], vec![with_modality(met(&[BABA, PUTIN]), Modality::Hypothetical)]),
+            want: vec![(Layer::Relations, c(0, 1, 0))],
             must_not_hits: 1,
         },
         Case {
