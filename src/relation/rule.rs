@@ -73,6 +73,10 @@ pub(crate) struct SlotSpec {
     /// the argument ("Zelensky reisde …" / "… reisde Zelensky door naar …").
     #[serde(default)]
     pub fallback: bool,
+    /// A mention followed by the possessive 's may fill the slot (default true): the target of
+    /// "criticized Russia's invasion" is Russia, but "welcomed Trump's efforts" meets nobody.
+    #[serde(default = "yes")]
+    pub possessor: bool,
 }
 
 fn yes() -> bool {
