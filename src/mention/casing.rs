@@ -8,6 +8,8 @@
 //! * A city whose name is a function word of any language ("Les", "Selon", "Of", "To",
 //!   "Police") or one of the frequent words of the dispatch's language (`common_words.tsv`:
 //!   "Golden", "Défense", "Reading") needs a capital and a place word before it ("à Police").
+//! * A month with a number after it or a month word before it is a date ("in March 2008",
+//!   "since May"): never the town of March or Theresa May.
 
 use super::{Cand, Ctx};
 use crate::gazetteer::{Reading, SurfaceEntry, SurfaceForm};
@@ -16,6 +18,10 @@ use crate::model::EntityKind;
 pub(super) fn filter(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let lang_bit = 1u8 << ctx.lang.lang.index();
     for c in cands.iter_mut() {
+        if is_date(ctx, c) {
+            c.allowed = 0;
+            continue;
+        }
         let original = ctx.text.get(c.span.start..c.span.end).unwrap_or("");
         let list = ctx.readings.get(c.pattern as usize).map(Vec::as_slice).unwrap_or(&[]);
         for (i, e) in list.iter().enumerate().take(64) {
@@ -63,6 +69,18 @@ fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) ->
             }
         },
     }
+}
+
+/// A month of the dispatch's language with a number after it or a month word before it ("in
+/// March 2008", "since May") is a date, not the town of March or Theresa May.
+fn is_date(ctx: &Ctx, c: &Cand) -> bool {
+    let folded = ctx.folded.get(c.fspan.start..c.fspan.end).unwrap_or("");
+    if !ctx.lang.months.iter().any(|m| m == folded) {
+        return false;
+    }
+    let t = ctx.token_at(c.fspan.end);
+    let number_after = ctx.tokens.get(t).is_some_and(|k| k.text(ctx.folded).starts_with(|ch: char| ch.is_ascii_digit()));
+    number_after || ctx.preceded_by(&ctx.lang.month_prepositions, c.fspan.start).is_some()
 }
 
 /// From this population on, a city's name is its own, even when it is also a frequent word.

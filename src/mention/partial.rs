@@ -2,9 +2,7 @@
 //!
 //! "Poutine" after "Vladimir Poutine" is a `partial` mention of the same person. A surname
 //! several gazetteer persons share goes to the one the dispatch named in full before; a
-//! surname only one person has is linked even without a full name ("Loukachenko a dit"),
-//! but when it is also a frequent word ("Friday", "English") only with a title or with the
-//! person's country named in the dispatch.
+//! surname only one person has is linked even without a full name ("Loukachenko a dit").
 //! A title before it belongs to the mention: "M. Loukachenko", "dhr. Rutte", "Mr. Biden".
 
 use super::{entity_reading, Cand, Ctx};
@@ -13,7 +11,6 @@ use crate::model::{EntityKind, MentionForm};
 use crate::normalize::FoldedSpan;
 
 pub(super) fn resolve(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    let countries = super::reading::named_countries(ctx, cands);
     let mut named: Vec<EntityId> = Vec::new();
     let mut keep = vec![true; cands.len()];
     for i in 0..cands.len() {
@@ -31,19 +28,8 @@ pub(super) fn resolve(ctx: &Ctx, cands: &mut Vec<Cand>) {
             .filter(|&(_, f)| f == SurfaceForm::Short)
             .map(|(id, _)| id)
             .collect();
-        // Alone, a surname that is also a frequent word of the dispatch's language ("Friday",
-        // "English", "May") is taken for the person only with a title before it ("Mr.
-        // Friday") or with the person's country named in the dispatch ("Poetin" where Russia
-        // is): frequency cannot tell "Trump" from "Friday", the dispatch's subject can.
-        let word = &ctx.folded[c.fspan.start..c.fspan.end];
-        let frequent = ctx.gaz.common_words.get(word).is_some_and(|l| l.contains(&ctx.lang.lang));
-        let alone_ok = |p: EntityId| {
-            !frequent
-                || ctx.gaz.entity(p).country.is_some_and(|k| countries.contains(&k))
-                || ctx.preceded_by(&ctx.lang.titles, c.fspan.start).is_some()
-        };
         let chosen = named.iter().rev().find(|p| persons.contains(p)).copied().or(match persons.as_slice() {
-            [only] if alone_ok(*only) => Some(*only),
+            [only] => Some(*only),
             _ => None,
         });
         match chosen {

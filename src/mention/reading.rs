@@ -81,7 +81,7 @@ fn rank(ctx: &Ctx, id: EntityId, form: SurfaceForm, place: bool) -> u8 {
 
 /// Countries named without ambiguity (a candidate whose every reading is that country), and
 /// the country of a city in the dateline.
-pub(super) fn named_countries(ctx: &Ctx, cands: &[Cand]) -> HashSet<EntityId> {
+fn named_countries(ctx: &Ctx, cands: &[Cand]) -> HashSet<EntityId> {
     let mut out: HashSet<EntityId> = ctx.lang.home_countries.iter().filter_map(|id| ctx.gaz.by_id.get(id).copied()).collect();
     for c in cands {
         if c.span.end <= ctx.dateline_end {
