@@ -37,7 +37,7 @@ fn each_kind_of_bad_gazetteer_line_has_its_message() {
         ("surfaces.tsv", "RUS\tnickname\tfr:la Russie éternelle", "unknown form \"nickname\", expected one of name, short, adjective or metonym"),
         ("roles.tsv", "tsar\tfr:tsar", "unknown role \"tsar\", expected one of president, prime_minister, chancellor, foreign_minister, monarch, secretary_general, leader, counterpart"),
         ("offices.tsv", "vladimir-putin\tpresident\tRUS\t2012-5-7\t", "bad date \"2012-5-7\" in column start, expected YYYY-MM-DD (or YYYY-MM, YYYY when the day is not known)"),
-        ("persons.tsv", "boris-yeltsin\tBoris Yeltsin\tSUN\tBoris Eltsine\tEltsine", "unknown country \"SUN\", not in countries.tsv"),
+        ("persons.tsv", "leonid-brezhnev\tLeonid Brezhnev\tSUN\tLéonid Brejnev\tBrejnev", "unknown country \"SUN\", not in countries.tsv"),
         ("organizations.tsv", "nato\tNATO again\tNAVO", "duplicate id \"nato\", first defined at line"),
         ("countries.tsv", "Russia\tRussia\t\t\t\t\t", "bad id \"Russia\": a country id is ISO 3166-1 alpha-3 in capitals"),
         ("offices.tsv", "vladimir-putin\tpresident\tRUS\t2012-05-07\t2008-05-07", "term ends 2008-05-07 before it starts 2012-05-07"),

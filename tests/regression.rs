@@ -41,3 +41,32 @@ fn a_genitive_is_no_subject() {
     let call = doc.relations.iter().find(|r| r.kind == RelationKind::CalledOn).expect("a call");
     assert_eq!(call.entities(wirelink::ArgRole::Source).collect::<Vec<_>>(), ["charles-michel"]);
 }
+
+fn persons(doc: &wirelink::Document) -> Vec<&str> {
+    doc.mentions.iter().map(|m| m.entity.as_str()).filter(|e| e.contains('-')).collect()
+}
+
+#[test]
+fn an_everyday_word_opening_a_sentence_is_no_surname() {
+    // "Major" is John Major's surname and "March" a town in England: neither here.
+    let doc = extract(Lang::En, "Major cities were hit in March 2022. Brown smoke rose over the port.");
+    assert!(persons(&doc).is_empty(), "{:?}", doc.mentions);
+    // With a title, or after the full name, the surname is the person.
+    let doc = extract(Lang::En, "Mr. Major spoke first. John Major was prime minister. Major said no.");
+    assert_eq!(persons(&doc), ["john-major", "john-major", "john-major"]);
+}
+
+#[test]
+fn a_lone_everyday_surname_needs_its_country_in_the_dispatch() {
+    // "Moon" alone is Moon Jae-in only where South Korea (or one of its places) is named.
+    let doc = extract(Lang::En, "Officials said Moon would rise late.");
+    assert!(persons(&doc).is_empty(), "{:?}", doc.mentions);
+    let doc = extract(Lang::En, "In Seoul, officials said Moon would resign.");
+    assert_eq!(persons(&doc), ["moon-jae-in"]);
+}
+
+#[test]
+fn a_surname_that_is_no_everyday_word_is_linked_alone() {
+    let doc = extract(Lang::Nl, "Poetin ontving Loekasjenko.");
+    assert_eq!(persons(&doc), ["vladimir-putin", "alexander-lukashenko"]);
+}

@@ -50,7 +50,7 @@ const ORGANIZATIONS: [&str; 3] = ["id", "name", "names"];
 const OFFICES: [&str; 5] = ["person", "role", "of", "start", "end"];
 const ROLES: [&str; 2] = ["role", "surfaces"];
 const SURFACES: [&str; 3] = ["entity", "form", "surfaces"];
-const COMMON_WORDS: [&str; 2] = ["lang", "word"];
+const COMMON_WORDS: [&str; 3] = ["lang", "word", "rank"];
 
 struct Loader {
     g: Gazetteer,
@@ -328,8 +328,18 @@ impl Loader {
                 }));
                 continue;
             };
+            let Ok(rank) = row.cells[2].parse::<u32>() else {
+                self.errors.push(data(path, row.line, DataError::Unknown {
+                    what: "rank",
+                    value: row.cells[2].to_string(),
+                    expected: "a whole number".to_string(),
+                }));
+                continue;
+            };
             let word = crate::normalize::fold(row.cells[1]).into_owned();
-            self.g.common_words.entry(word).or_default().push(lang);
+            let ranks = self.g.common_words.entry(word).or_default();
+            let best = &mut ranks[lang.index()];
+            *best = if *best == 0 { rank } else { (*best).min(rank) };
         }
     }
 

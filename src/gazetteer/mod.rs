@@ -152,11 +152,17 @@ pub(crate) struct Gazetteer {
     pub offices: Vec<Office>,
     /// Every surface as written, with its reading.
     pub surfaces: Vec<(String, SurfaceEntry)>,
-    /// Frequent words (folded) and the languages they are frequent in (`common_words.tsv`).
-    pub common_words: HashMap<String, Vec<crate::lang::Lang>>,
+    /// Frequent words (folded) and their frequency rank in each language (`Lang::index`; 0:
+    /// not among that language's frequent words), from `common_words.tsv`.
+    pub common_words: HashMap<String, [u32; 3]>,
 }
 
 impl Gazetteer {
+    /// The frequency rank of a folded word in `lang`, if it is one of its frequent words.
+    pub fn word_rank(&self, word: &str, lang: crate::lang::Lang) -> Option<u32> {
+        self.common_words.get(word).map(|r| r[lang.index()]).filter(|&r| r != 0)
+    }
+
     pub fn entity(&self, id: EntityId) -> &EntityRec {
         &self.entities[id.0 as usize]
     }

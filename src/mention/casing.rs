@@ -55,7 +55,7 @@ fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) ->
                 // "La Défense" is as common as "la défense": every word is frequent and one is a
                 // function word ("San Francisco" and "Tel-Aviv" have none).
                 let words: Vec<&str> = folded.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                let frequent = |w: &&str| ctx.gaz.common_words.get(*w).is_some_and(|l| l.contains(&ctx.lang.lang));
+                let frequent = |w: &&str| ctx.gaz.word_rank(w, ctx.lang.lang).is_some();
                 let common = !big
                     && words.iter().all(frequent)
                     && (words.len() == 1 || words.iter().any(|w| ctx.langs.is_stopword(w)));
