@@ -111,14 +111,18 @@ impl Datelines {
     /// The date of the dateline at the top of `text`, completing a missing year from
     /// `fallback`; and the byte length of the dateline.
     pub fn find(&self, text: &str, fallback: Option<PartialDate>) -> Option<(PartialDate, usize)> {
-        let head: String = text.chars().take(120).collect();
-        if let Some(c) = self.iso.captures(&head) {
+        let head = &text[..text.char_indices().nth(120).map_or(text.len(), |(i, _)| i)];
+        // Every dateline has a number in it: most texts are done here.
+        if !head.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(c) = self.iso.captures(head) {
             return Some((PartialDate::parse(&c[1])?, c.get(0)?.end()));
         }
         // Folding keeps the byte length of ASCII text; a dateline is matched on the folded
         // head so that "Février" and "fevrier" are one month, and its length is measured
         // on the original head.
-        let folded = fold(&head);
+        let folded = fold(head);
         let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
         let (day, month, year, end) = if let Some(c) = self.slash.captures(&folded) {
             (num(c.get(1)), num(c.get(2)), num(c.get(3)), c.get(0)?.end())
@@ -135,7 +139,7 @@ impl Datelines {
             Some(y) => y,
             None => fallback?.year,
         };
-        let end = original_len(&head, &folded, end);
+        let end = original_len(head, &folded, end);
         Some((PartialDate { year, month: Some(month), day: Some(day) }, end))
     }
 }

@@ -56,15 +56,23 @@ impl Builder {
             None => bundled_sources(),
         };
         let gaz = gazetteer::load(&sources)?;
-        let compiled = gazetteer::compile::compile(&gaz);
-        let matcher = Matcher::new(&compiled.patterns)?;
+        let mut compiled = gazetteer::compile::compile(&gaz);
+        compiled.flags = mention::casing::pattern_flags(&compiled.patterns, &gaz, &langs);
         let rules = match &self.rules {
             Some(dir) => RuleSet::from_dir(dir)?,
             None => RuleSet::bundled()?,
         };
+        // One automaton: the gazetteer's surfaces, then each language's triggers.
+        let mut patterns: Vec<&str> = compiled.patterns.iter().map(String::as_str).collect();
+        let mut trigger_base = [0u32; 3];
+        for lang in Lang::ALL {
+            trigger_base[lang.index()] = patterns.len() as u32;
+            patterns.extend(rules.get(lang).triggers.iter().map(String::as_str));
+        }
+        let matcher = Matcher::new(&patterns)?;
         let enabled = self.languages.clone().filter(|l| !l.is_empty()).unwrap_or_else(|| Lang::ALL.to_vec());
         let datelines = Datelines::new(&langs);
-        Ok(Extractor { inner: Arc::new(Inner { gaz, compiled, matcher, langs, rules, datelines, enabled }) })
+        Ok(Extractor { inner: Arc::new(Inner { gaz, compiled, matcher, trigger_base, langs, rules, datelines, enabled }) })
     }
 }
 
@@ -105,7 +113,10 @@ fn bundled_sources() -> Vec<(&'static str, Source)> {
 struct Inner {
     gaz: Gazetteer,
     compiled: Compiled,
+    /// The gazetteer's patterns first, then every language's triggers.
     matcher: Matcher,
+    /// Where each language's triggers start among the matcher's patterns.
+    trigger_base: [u32; 3],
     langs: LangSet,
     rules: RuleSet,
     datelines: Datelines,
@@ -188,7 +199,10 @@ pub struct Scratch {
     folded: Folded,
     tokens: Vec<Token>,
     sentences: Vec<std::ops::Range<usize>>,
+    /// Every automaton hit, then split: the gazetteer's and the language's triggers.
+    all_hits: Vec<Hit>,
     hits: Vec<Hit>,
+    triggers: Vec<Hit>,
     resolved: Resolved,
     engine: crate::relation::Scratch,
     found: Vec<Found>,
@@ -251,7 +265,19 @@ impl Extractor {
             Some((d, end)) => (Some(d), end),
             None => (input.date, 0),
         };
-        inner.matcher.hits(&s.folded.text, &mut s.hits);
+        inner.matcher.hits(&s.folded.text, &mut s.all_hits);
+        let surfaces = inner.compiled.patterns.len() as u32;
+        let base = inner.trigger_base[lang.index()];
+        let own = base..base + inner.rules.get(lang).triggers.len() as u32;
+        s.hits.clear();
+        s.triggers.clear();
+        for &h in &s.all_hits {
+            if h.pattern < surfaces {
+                s.hits.push(h);
+            } else if own.contains(&h.pattern) {
+                s.triggers.push(Hit { pattern: h.pattern - base, ..h });
+            }
+        }
         let ctx = Ctx {
             text,
             folded: &s.folded.text,
@@ -259,14 +285,14 @@ impl Extractor {
             tokens: &s.tokens,
             sentences: &s.sentences,
             lang: data,
-            langs: &inner.langs,
             gaz: &inner.gaz,
             readings: &inner.compiled.readings,
+            pattern_flags: &inner.compiled.flags,
             day: date.map(PartialDate::as_day),
             dateline_end,
         };
         mention::resolve(&ctx, &s.hits, &mut s.resolved);
-        inner.rules.apply(&ctx, &s.resolved, date, &mut s.engine, &mut s.found);
+        inner.rules.apply(&ctx, &s.resolved, &s.triggers, date, &mut s.engine, &mut s.found);
         let mut doc = Document {
             file: input.file,
             line: input.line,

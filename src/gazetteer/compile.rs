@@ -11,6 +11,8 @@ use crate::normalize::fold;
 pub(crate) struct Compiled {
     pub patterns: Vec<String>,
     pub readings: Vec<Vec<SurfaceEntry>>,
+    /// Per pattern, flags the mention passes compute once (`mention::casing::pattern_flags`).
+    pub flags: Vec<u8>,
 }
 
 /// Folds and deduplicates the surfaces of `g` plus `extra` (role nouns, triggers …).

@@ -84,7 +84,10 @@ pub(crate) fn load(sources: &[(&str, Source)]) -> Result<Gazetteer, Error> {
     }
     match Error::gather(l.errors) {
         Some(e) => Err(e),
-        None => Ok(l.g),
+        None => {
+            l.g.index_offices();
+            Ok(l.g)
+        }
     }
 }
 

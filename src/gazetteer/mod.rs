@@ -149,7 +149,10 @@ pub(crate) struct SurfaceEntry {
 pub(crate) struct Gazetteer {
     pub entities: Vec<EntityRec>,
     pub by_id: HashMap<String, EntityId>,
+    /// Sorted by person, then start ([`Gazetteer::index_offices`]).
     pub offices: Vec<Office>,
+    /// Indices into `offices`, sorted by office holder (`of`), kind and start.
+    pub offices_by_holder: Vec<u32>,
     /// Every surface as written, with its reading.
     pub surfaces: Vec<(String, SurfaceEntry)>,
     /// Frequent words (folded) and their frequency rank in each language (`Lang::index`; 0:
@@ -167,13 +170,39 @@ impl Gazetteer {
         &self.entities[id.0 as usize]
     }
 
+    /// Sorts the offices and builds their index by holder: both lookups below are binary
+    /// searches, not scans of every term of office.
+    pub fn index_offices(&mut self) {
+        self.offices.sort_by_key(|o| (o.person, o.start, o.kind as u8, o.of));
+        let mut by_holder: Vec<u32> = (0..self.offices.len() as u32).collect();
+        by_holder.sort_by_key(|&i| {
+            let o = &self.offices[i as usize];
+            (o.of, o.kind as u8, o.start)
+        });
+        self.offices_by_holder = by_holder;
+    }
+
+    /// Every term of office of `person`, by start.
+    pub fn offices_of(&self, person: EntityId) -> &[Office] {
+        let from = self.offices.partition_point(|o| o.person < person);
+        let to = self.offices.partition_point(|o| o.person <= person);
+        &self.offices[from..to]
+    }
+
+    /// Every term of `kind` of `of`, by start.
+    pub fn terms(&self, kind: OfficeKind, of: EntityId) -> impl Iterator<Item = &Office> {
+        let key = |i: &u32| {
+            let o = &self.offices[*i as usize];
+            (o.of, o.kind as u8)
+        };
+        let from = self.offices_by_holder.partition_point(|i| key(i) < (of, kind as u8));
+        let to = self.offices_by_holder.partition_point(|i| key(i) <= (of, kind as u8));
+        self.offices_by_holder[from..to].iter().map(|&i| &self.offices[i as usize])
+    }
+
     /// Who held `kind` of `of` on `day`. On a day of handover (or in a month where a date is
     /// known only to the month) the term that started last wins.
     pub fn holder(&self, kind: OfficeKind, of: EntityId, day: Day) -> Option<EntityId> {
-        self.offices
-            .iter()
-            .filter(|o| o.kind == kind && o.of == of && o.holds_on(day))
-            .max_by_key(|o| o.start)
-            .map(|o| o.person)
+        self.terms(kind, of).filter(|o| o.holds_on(day)).max_by_key(|o| o.start).map(|o| o.person)
     }
 }

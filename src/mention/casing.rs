@@ -12,7 +12,8 @@
 //!   "since May"): never the town of March or Theresa May.
 
 use super::{Cand, Ctx};
-use crate::gazetteer::{Reading, SurfaceEntry, SurfaceForm};
+use crate::gazetteer::{Gazetteer, Reading, SurfaceEntry, SurfaceForm};
+use crate::lang::{Lang, LangSet};
 use crate::model::EntityKind;
 
 pub(super) fn filter(ctx: &Ctx, cands: &mut Vec<Cand>) {
@@ -46,23 +47,19 @@ fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) ->
                 if !has_capital(original) {
                     return false;
                 }
-                let is_city = ctx.gaz.entity(entity).kind == EntityKind::City;
-                let folded = ctx.folded.get(c.fspan.start..c.fspan.end).unwrap_or("");
                 let rec = ctx.gaz.entity(entity);
+                if rec.kind != EntityKind::City {
+                    return true;
+                }
                 // Frequent-word lists hold big places too ("paris", "moscou"): a capital or a
                 // big city keeps its name.
                 let big = rec.capital_of.is_some() || rec.population >= BIG_CITY;
-                // "La Défense" is as common as "la défense": every word is frequent and one is a
-                // function word ("San Francisco" and "Tel-Aviv" have none).
-                let words: Vec<&str> = folded.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                let frequent = |w: &&str| ctx.gaz.word_rank(w, ctx.lang.lang).is_some();
-                let common = !big
-                    && words.iter().all(frequent)
-                    && (words.len() == 1 || words.iter().any(|w| ctx.langs.is_stopword(w)));
+                let flags = ctx.pattern_flags.get(c.pattern as usize).copied().unwrap_or(0);
+                let common = !big && flags & lang_bit != 0;
                 // A dateline opens with the dispatch's place: no place word needed there.
                 let opening = ctx.text.len() - ctx.text.trim_start().len();
                 let in_dateline = c.span.start == opening && c.span.end <= ctx.dateline_end;
-                if is_city && !in_dateline && (common || ctx.langs.is_stopword(folded)) {
+                if !in_dateline && (common || flags & STOPWORD != 0) {
                     return starts_capital(original) && ctx.preceded_by(&ctx.lang.place_prepositions, c.fspan.start).is_some();
                 }
                 true
@@ -81,6 +78,30 @@ fn is_date(ctx: &Ctx, c: &Cand) -> bool {
     let t = ctx.token_at(c.fspan.end);
     let number_after = ctx.tokens.get(t).is_some_and(|k| k.text(ctx.folded).starts_with(|ch: char| ch.is_ascii_digit()));
     number_after || ctx.preceded_by(&ctx.lang.month_prepositions, c.fspan.start).is_some()
+}
+
+/// In [`pattern_flags`]: the surface is a function word of some language ("les", "of").
+const STOPWORD: u8 = 0x80;
+
+/// Per pattern of the matcher, what casing needs to know of its words, computed once when the
+/// extractor is built: bit `Lang::index` when the surface is common in that language ("La
+/// Défense" is as common as "la défense": every word is frequent and, for several words, one
+/// is a function word; "San Francisco" and "Tel-Aviv" have none), and [`STOPWORD`].
+pub(crate) fn pattern_flags(patterns: &[String], gaz: &Gazetteer, langs: &LangSet) -> Vec<u8> {
+    patterns
+        .iter()
+        .map(|folded| {
+            let words: Vec<&str> = folded.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let function_word = words.len() == 1 || words.iter().any(|w| langs.is_stopword(w));
+            let mut flags = if langs.is_stopword(folded) { STOPWORD } else { 0 };
+            for lang in Lang::ALL {
+                if function_word && !words.is_empty() && words.iter().all(|w| gaz.word_rank(w, lang).is_some()) {
+                    flags |= 1 << lang.index();
+                }
+            }
+            flags
+        })
+        .collect()
 }
 
 /// From this population on, a city's name is its own, even when it is also a frequent word.

@@ -25,7 +25,7 @@
 //! boundaries (checked with `debug_assert!`).
 
 mod boundary;
-mod casing;
+pub(crate) mod casing;
 mod credit;
 pub(crate) mod coref;
 mod metonym;
@@ -38,7 +38,7 @@ pub(crate) mod unknown;
 use std::ops::Range;
 
 use crate::gazetteer::{Day, EntityId, Gazetteer, Reading, RoleKind, SurfaceEntry};
-use crate::lang::{LangData, LangSet};
+use crate::lang::LangData;
 use crate::matcher::Hit;
 use crate::model::MentionForm;
 use crate::normalize::{FoldedSpan, OffsetMap, Span};
@@ -52,9 +52,10 @@ pub(crate) struct Ctx<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [Range<usize>],
     pub lang: &'a LangData,
-    pub langs: &'a LangSet,
     pub gaz: &'a Gazetteer,
     pub readings: &'a [Vec<SurfaceEntry>],
+    /// Per pattern, what casing needs of its words ([`casing::pattern_flags`]).
+    pub pattern_flags: &'a [u8],
     /// The dispatch day, for offices; `None`: the current holders.
     pub day: Option<Day>,
     /// Original byte length of the dateline (a city there is the dispatch's place).
@@ -96,7 +97,7 @@ impl Ctx<'_> {
     pub fn holder(&self, kind: crate::gazetteer::OfficeKind, of: EntityId) -> Option<EntityId> {
         match self.day {
             Some(d) => self.gaz.holder(kind, of, d),
-            None => self.gaz.offices.iter().find(|o| o.kind == kind && o.of == of && o.end.is_none()).map(|o| o.person),
+            None => self.gaz.terms(kind, of).filter(|o| o.end.is_none()).max_by_key(|o| o.start).map(|o| o.person),
         }
     }
 
@@ -105,9 +106,9 @@ impl Ctx<'_> {
         let day = self.day.unwrap_or(u32::MAX);
         let mut v: Vec<_> = self
             .gaz
-            .offices
+            .offices_of(person)
             .iter()
-            .filter(|o| o.person == person && (o.holds_on(day) || (self.day.is_none() && o.end.is_none())))
+            .filter(|o| o.holds_on(day) || (self.day.is_none() && o.end.is_none()))
             .collect();
         v.sort_by_key(|o| !o.kind.leads());
         v

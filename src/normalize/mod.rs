@@ -28,11 +28,19 @@ impl Folded {
         map.clear();
         self.text.reserve(input.len());
         map.reserve(input.len() + 1);
-        for (i, c) in input.char_indices() {
-            let before = self.text.len();
-            table::fold_char(c, &mut self.text);
-            map.resize(self.text.len(), i);
-            debug_assert!(self.text.len() >= before);
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most of a dispatch is ASCII: lower-case a run at once, one map entry per byte.
+            let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
+            self.text.extend(bytes[i..run].iter().map(|b| char::from(b.to_ascii_lowercase())));
+            map.extend(i..run);
+            i = run;
+            if let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) {
+                table::fold_char(c, &mut self.text);
+                map.resize(self.text.len(), i);
+                i += c.len_utf8();
+            }
         }
         map.push(input.len());
     }

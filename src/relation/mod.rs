@@ -10,14 +10,14 @@ pub(crate) mod rule;
 
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dateline::PartialDate;
 use crate::error::{DataError, Error};
 use crate::gazetteer::RoleKind;
 use crate::lang::{Lang, Words};
+use crate::matcher::Hit;
 use crate::mention::{Ctx, Resolved};
-use crate::normalize::{fold, on_word_boundaries, FoldedSpan};
+use crate::normalize::fold;
 use engine::{Doc, Found, Unit};
 use polarity::Polarity;
 use rule::{Frame, RuleSpec, SlotSpec};
@@ -54,11 +54,13 @@ pub(crate) struct CompiledRule {
     pub example_lines: Vec<usize>,
 }
 
-/// The rules of one language, with one trigger automaton.
+/// The rules of one language, with their folded triggers (searched by the extractor's one
+/// automaton, with the gazetteer's surfaces).
 #[derive(Debug, Clone)]
 pub(crate) struct LangRules {
     pub rules: Vec<CompiledRule>,
-    triggers: Option<AhoCorasick>,
+    /// Folded trigger phrases; a trigger hit's pattern is an index here.
+    pub triggers: Vec<String>,
     /// For trigger pattern `i`, the rules it fires.
     trigger_rules: Vec<Vec<usize>>,
     pub polarity: Polarity,
@@ -166,25 +168,38 @@ impl RuleSet {
     }
 
     /// Finds the relations of one document.
-    pub fn apply(&self, ctx: &Ctx, resolved: &Resolved, date: Option<PartialDate>, scratch: &mut Scratch, out: &mut Vec<Found>) {
+    /// Runs the rules of the dispatch's language. `triggers`: the trigger hits of that
+    /// language, in text order (longest first at each start), their patterns indices into
+    /// [`LangRules::triggers`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn apply(
+        &self,
+        ctx: &Ctx,
+        resolved: &Resolved,
+        triggers: &[Hit],
+        date: Option<PartialDate>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Found>,
+    ) {
         out.clear();
         let rules = self.get(ctx.lang.lang);
         engine::units(ctx, resolved, &mut scratch.units);
         engine::all_clauses(ctx, &mut scratch.clauses);
         let doc = Doc { ctx, resolved, units: &scratch.units, clauses: &scratch.clauses, date };
         let mentions = &resolved.mentions;
-        if let Some(ac) = &rules.triggers {
-            for m in ac.find_iter(ctx.folded) {
-                let span = FoldedSpan::new(m.start(), m.end());
-                let next = mentions.partition_point(|c| c.fspan.end <= span.start);
-                let inside_mention = mentions.get(next).is_some_and(|c| c.fspan.overlaps(span));
-                if !on_word_boundaries(ctx.folded, span) || inside_mention {
-                    continue;
-                }
-                let trigger = ctx.token_at(span.start)..ctx.token_at(span.end);
-                for &r in &rules.trigger_rules[m.pattern().as_usize()] {
-                    doc.apply_clause(rules, r, trigger.clone(), span, out);
-                }
+        // From left to right, the longest trigger at each start that is no part of a mention
+        // and does not overlap the one before ("held talks with", not "talks" in it).
+        let mut taken_to = 0;
+        for hit in triggers {
+            let span = hit.span;
+            let next = mentions.partition_point(|c| c.fspan.end <= span.start);
+            if span.start < taken_to || mentions.get(next).is_some_and(|c| c.fspan.overlaps(span)) {
+                continue;
+            }
+            taken_to = span.end;
+            let trigger = ctx.token_at(span.start)..ctx.token_at(span.end);
+            for &r in &rules.trigger_rules[hit.pattern as usize] {
+                doc.apply_clause(rules, r, trigger.clone(), span, out);
             }
         }
         for (r, rule) in rules.rules.iter().enumerate() {
@@ -213,9 +228,9 @@ fn check_unique_ids(rules: &[CompiledRule], errors: &mut Vec<Error>) {
     }
 }
 
-type Triggers = (Option<AhoCorasick>, Vec<Vec<usize>>);
+type Triggers = (Vec<String>, Vec<Vec<usize>>);
 
-/// One automaton over the folded triggers of a language's rules.
+/// The folded triggers of a language's rules, each with the rules it fires.
 fn triggers(rules: &[CompiledRule]) -> Result<Triggers, Error> {
     let mut patterns: Vec<String> = Vec::new();
     let mut owners: Vec<Vec<usize>> = Vec::new();
@@ -231,12 +246,5 @@ fn triggers(rules: &[CompiledRule]) -> Result<Triggers, Error> {
             }
         }
     }
-    if patterns.is_empty() {
-        return Ok((None, owners));
-    }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .map_err(|e| Error::Data { path: PathBuf::from("<triggers>"), line: 0, kind: DataError::Toml(e.to_string()) })?;
-    Ok((Some(ac), owners))
+    Ok((patterns, owners))
 }
