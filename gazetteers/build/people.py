@@ -11,9 +11,18 @@ sorted by holder country or organization, office and start. Terms of one office 
 country that overlap by more than a month are reported (a wrong date is a bug), except in
 countries with collective or co-equal offices; so is a person given another name or country
 in a second file. With --check, any such warning fails. Standard library only, so CI can run it.
+
+Persons of countries whose names are romanized from Cyrillic get the French, Dutch and German
+spellings their curated row lacks, derived from the English one by the rules of RULES
+("Lukashenko": "Loukachenko", "Loekasjenko", "Lukaschenko"). The rules' examples and a list of
+well-known names run as a test:
+
+    python3 -m doctest gazetteers/build/people.py
 """
 import argparse
+import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -84,6 +93,228 @@ def files(kind):
     return found
 
 
+# --- Spellings of names romanized from Cyrillic ------------------------------------------------
+#
+# English papers write "Lukashenko", French ones "Loukachenko", Dutch ones "Loekasjenko", German
+# ones "Lukaschenko": each language romanizes Russian, Ukrainian, Belarusian, Bulgarian and
+# Central Asian names its own way, and a dispatch uses its language's spelling. The curated files
+# give these spellings for the leaders in the news; for the others they are derived from the
+# English spelling by the rules below. The English romanization loses some letters (ё is written
+# "e": "Gorbachev", Dutch "Gorbatsjov"), so irregular spellings stay curated.
+
+# Which rules a country's names take. Serbian and Macedonian names have a Latin spelling of their
+# own ("Aleksandar Vučić") that every language's press uses unchanged; Mongolian names keep their
+# vowels in every language and French papers keep the English spelling ("Tsakhiagiin Elbegdorj",
+# Dutch "Tsachiagiin", German "Tsachiagiin").
+FULL = frozenset({"RUS", "UKR", "BLR", "BGR", "KAZ", "KGZ", "TJK"})
+CONSONANTS = FULL | {"MNG"}
+TRANSLITERATED = CONSONANTS | {"SRB", "MKD"}
+SPELLING_LANGS = ("fr", "nl", "de")
+
+# (English pattern, {language: spelling}, countries, word, example). At each letter of a
+# lower-case word the first rule whose pattern matches there, for the country, the word (True: a
+# surname only, False: a given name only, None: any) and a language it gives, is applied and the
+# word continues after the matched letters; a letter no rule takes is kept. A pattern sees the
+# whole English word (^ its start, $ its end, look-behind the letters before). The example is a
+# country, one English word of it and the word's French, Dutch and German spellings. Surnames in -ny keep their y
+# ("Navalny"); given names do not ("Yevgeny": "Evgueni").
+RULES = [
+    ("shch", {"fr": "chtch", "nl": "sjtsj", "de": "schtsch"}, FULL, None,
+     ("UKR", "Yushchenko", "Iouchtchenko", "Joesjtsjenko", "Juschtschenko")),
+    ("ych$", {"fr": "itch"}, FULL, None, ("UKR", "Yanukovych", "Ianoukovitch", "Janoekovytsj", "Janukowytsch")),
+    ("(?<=[^aeiou])y[yi]$", {"fr": "y", "nl": "y", "de": "yj"}, FULL, None,
+     ("UKR", "Zelenskyy", "Zelensky", "Zelensky", "Selenskyj")),
+    ("sky$", {"fr": "ski", "nl": "sky", "de": "skyj"}, {"UKR"}, None,
+     ("UKR", "Zvyahilsky", "Zviahilski", "Zvjahilsky", "Swjahilskyj")),
+    ("sky$", {"fr": "ski", "nl": "ski", "de": "ski"}, FULL, None,
+     ("RUS", "Zhirinovsky", "Jirinovski", "Zjirinovski", "Schirinowski")),
+    ("i[yi]$", {"fr": "i", "nl": "i", "de": "ij"}, FULL, None, ("UKR", "Vitaliy", "Vitali", "Vitali", "Witalij")),
+    ("(?<=[^aeiouyn])y$", {"fr": "i", "nl": "i", "de": "i"}, FULL, None, ("RUS", "Dmitry", "Dmitri", "Dmitri", "Dmitri")),
+    ("(?<=n)y$", {"fr": "i", "nl": "i", "de": "i"}, FULL, False, ("RUS", "Yevgeny", "Evgueni", "Jevgeni", "Jewgeni")),
+    ("^ye", {"fr": "ie", "nl": "je", "de": "je"}, {"UKR", "BLR"}, None, ("UKR", "Yermak", "Iermak", "Jermak", "Jermak")),
+    ("^ye", {"fr": "e", "nl": "je", "de": "je"}, FULL, None, ("RUS", "Yeltsin", "Eltsine", "Jeltsin", "Jelzin")),
+    ("(?<=i)y(?=[aeou])", {"fr": "", "nl": "j", "de": "j"}, FULL, None,
+     ("RUS", "Matviyenko", "Matvienko", "Matvijenko", "Matwijenko")),
+    ("(?<=[aeiou])y(?=[aeou])", {"fr": "ï", "nl": "j", "de": "j"}, FULL, None,
+     ("KAZ", "Nazarbayev", "Nazarbaïev", "Nazarbajev", "Nasarbajew")),
+    ("(?<=e)y", {"fr": "ï", "nl": "j", "de": "j"}, FULL, None, ("RUS", "Andrey", "Andreï", "Andrej", "Andrej")),
+    ("(?<=[aou])y$", {"fr": "ï", "nl": "j", "de": "i"}, FULL, None, ("RUS", "Nikolay", "Nikolaï", "Nikolaj", "Nikolai")),
+    ("(?<=[aou])y", {"fr": "ï", "nl": "j", "de": "j"}, FULL, None, ("BGR", "Boyko", "Boïko", "Bojko", "Bojko")),
+    ("y(?=[aeou])", {"fr": "i", "nl": "j", "de": "j"}, FULL, None,
+     ("RUS", "Zyuganov", "Ziouganov", "Zjoeganov", "Sjuganow")),
+    ("(?<=e)i$", {"fr": "ï", "nl": "j", "de": "j"}, FULL, None, ("RUS", "Sergei", "Sergueï", "Sergej", "Sergej")),
+    ("(?<=a)i$", {"fr": "ï", "nl": "j"}, FULL, None, ("RUS", "Nikolai", "Nikolaï", "Nikolaj", "Nikolai")),
+    ("(?<=[ao])i(?![aeiou])", {"fr": "ï", "nl": "j"}, FULL, None, ("RUS", "Shoigu", "Choïgou", "Sjojgoe", "Schoigu")),
+    ("kh", {"nl": "ch", "de": "ch"}, CONSONANTS, None, ("RUS", "Mikhail", "Mikhaïl", "Michail", "Michail")),
+    ("zh", {"fr": "j", "nl": "zj", "de": "sch"}, FULL, None, ("RUS", "Prigozhin", "Prigojine", "Prigozjin", "Prigoschin")),
+    ("ch", {"fr": "tch", "nl": "tsj", "de": "tsch"}, FULL, None, ("UKR", "Kuchma", "Koutchma", "Koetsjma", "Kutschma")),
+    ("ch", {"nl": "tsj", "de": "tsch"}, CONSONANTS, None, ("MNG", "Ochirbat", "Ochirbat", "Otsjirbat", "Otschirbat")),
+    ("sh", {"fr": "ch", "nl": "sj", "de": "sch"}, FULL, None,
+     ("RUS", "Lukashenko", "Loukachenko", "Loekasjenko", "Lukaschenko")),
+    ("sh", {"nl": "sj", "de": "sch"}, CONSONANTS, None, ("MNG", "Zandanshatar", "Zandanshatar", "Zandansjatar", "Zandanschatar")),
+    ("ts", {"de": "z"}, FULL, None, ("UKR", "Yatsenyuk", "Iatseniouk", "Jatsenjoek", "Jazenjuk")),
+    ("ou", {"fr": "ou", "nl": "oe", "de": "ou"}, FULL, None,
+     ("BLR", "Tsikhanouskaya", "Tsikhanouskaïa", "Tsichanoeskaja", "Zichanouskaja")),
+    ("u", {"fr": "ou", "nl": "oe"}, FULL, None, ("UKR", "Kuleba", "Kouleba", "Koeleba", "Kuleba")),
+    ("(?<=[aeiouy])s(?=[aeiou])", {"fr": "ss", "de": "ss"}, FULL, None, ("RUS", "Borisov", "Borissov", "Borisov", "Borissow")),
+    ("(?<=[aeiouy])s(?=y[aeiou])", {"fr": "ss"}, FULL, None, ("RUS", "Kasyanov", "Kassianov", "Kasjanov", "Kasjanow")),
+    ("g(?=[ei])", {"fr": "gu"}, FULL, None, ("RUS", "Gerasimov", "Guerassimov", "Gerasimov", "Gerassimow")),
+    ("z", {"de": "s"}, FULL, None, ("RUS", "Kozyrev", "Kozyrev", "Kozyrev", "Kosyrew")),
+    ("v", {"de": "w"}, CONSONANTS, None, ("RUS", "Lavrov", "Lavrov", "Lavrov", "Lawrow")),
+    ("j", {"fr": "dj", "nl": "dzj", "de": "dsch"}, {"KGZ", "TJK"}, None,
+     ("KGZ", "Jumagulov", "Djoumagoulov", "Dzjoemagoelov", "Dschumagulow")),
+    ("j", {"nl": "zj", "de": "sch"}, {"KAZ"}, None, ("KAZ", "Jomart", "Jomart", "Zjomart", "Schomart")),
+    ("(?<=[^aeiouy])in$", {"fr": "ine"}, FULL - {"BGR"}, True,
+     ("RUS", "Mishustin", "Michoustine", "Misjoestin", "Mischustin")),
+]
+_COMPILED = [(re.compile(p), spell, where, surname) for p, spell, where, surname, _ in RULES]
+
+# Given names every paper spells its own way, whatever the rules say.
+IRREGULAR = {
+    "andriy": {"fr": "Andriï", "nl": "Andrij", "de": "Andrij"},
+    "andrii": {"fr": "Andriï", "nl": "Andrij", "de": "Andrij"},
+    "oleksiy": {"fr": "Oleksiï", "nl": "Oleksij", "de": "Oleksij"},
+    "oleksii": {"fr": "Oleksiï", "nl": "Oleksij", "de": "Oleksij"},
+    "mikhail": {"fr": "Mikhaïl", "nl": "Michail", "de": "Michail"},
+    "alexander": {"fr": "Alexandre", "nl": "Aleksandr"},
+    # A surname its bearer writes in Latin letters himself.
+    "passy": {},
+    "alexei": {"fr": "Alexeï", "nl": "Aleksej", "de": "Alexej"},
+    "alexey": {"fr": "Alexeï", "nl": "Aleksej", "de": "Alexej"},
+}
+
+
+def transliterate_word(word, lang, country, surname):
+    """One English word (no space, no hyphen) in `lang`'s spelling.
+
+    A word with letters other than a to z is kept.
+    """
+    low = word.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low].get(lang, word)
+    if not low.isascii() or not low.isalpha():
+        return word
+    out, i = [], 0
+    while i < len(low):
+        for rx, spell, where, surname_only, in _COMPILED:
+            if lang not in spell or country not in where or surname_only not in (None, surname):
+                continue
+            m = rx.match(low, i)
+            if m and m.end() > i:
+                out.append(spell[lang])
+                i = m.end()
+                break
+        else:
+            out.append(low[i])
+            i += 1
+    text = "".join(out)
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+def transliterate(name, lang, country, surname_only=False):
+    """`name`, romanized for English papers, as French, Dutch or German papers write it.
+
+    The last word of a full name is the surname; with `surname_only` every word is. Names of
+    countries outside TRANSLITERATED come back unchanged, and so do a name the press took in its
+    German spelling ("Vitali Klitschko": "sch" and "w" are no English romanization) and a name
+    with letters beyond a to z ("Ukhnaagiin Khürelsükh", "Aleksandar Vučić").
+
+    What the rules give for names in the news (English, French, Dutch, German). They are the
+    spellings papers use, but for the vowel ё that the English spelling loses (below,
+    "Gorbachev": Dutch papers write "Gorbatsjov", German ones "Gorbatschow"; such names stay
+    curated):
+
+    >>> names = [("RUS", "Sergei Shoigu"), ("RUS", "Dmitry Peskov"), ("RUS", "Yevgeny Prigozhin"),
+    ...     ("RUS", "Mikhail Mishustin"), ("RUS", "Vyacheslav Volodin"), ("RUS", "Ilya Yashin"),
+    ...     ("RUS", "Mikhail Khodorkovsky"), ("RUS", "Boris Yeltsin"), ("RUS", "Alexei Navalny"),
+    ...     ("RUS", "Valery Gerasimov"), ("RUS", "Nikolai Patrushev"), ("RUS", "Gennady Zyuganov"),
+    ...     ("RUS", "Putin"), ("BLR", "Roman Protasevich"), ("UKR", "Petro Poroshenko"),
+    ...     ("UKR", "Viktor Yanukovych"), ("UKR", "Leonid Kravchuk"), ("UKR", "Denys Shmyhal"), ("UKR", "Andriy Yermak"),
+    ...     ("UKR", "Arseniy Yatsenyuk"), ("UKR", "Valerii Zaluzhnyi"), ("KAZ", "Nursultan Nazarbayev"),
+    ...     ("BGR", "Rumen Radev"), ("SRB", "Aleksandar Vučić"), ("UKR", "Vitali Klitschko"),
+    ...     ("RUS", "Mikhail Gorbachev")]
+    >>> for country, name in names:
+    ...     print(" | ".join([name] + [transliterate(name, lang, country) for lang in SPELLING_LANGS]))
+    Sergei Shoigu | Sergueï Choïgou | Sergej Sjojgoe | Sergej Schoigu
+    Dmitry Peskov | Dmitri Peskov | Dmitri Peskov | Dmitri Peskow
+    Yevgeny Prigozhin | Evgueni Prigojine | Jevgeni Prigozjin | Jewgeni Prigoschin
+    Mikhail Mishustin | Mikhaïl Michoustine | Michail Misjoestin | Michail Mischustin
+    Vyacheslav Volodin | Viatcheslav Volodine | Vjatsjeslav Volodin | Wjatscheslaw Wolodin
+    Ilya Yashin | Ilia Iachine | Ilja Jasjin | Ilja Jaschin
+    Mikhail Khodorkovsky | Mikhaïl Khodorkovski | Michail Chodorkovski | Michail Chodorkowski
+    Boris Yeltsin | Boris Eltsine | Boris Jeltsin | Boris Jelzin
+    Alexei Navalny | Alexeï Navalny | Aleksej Navalny | Alexej Nawalny
+    Valery Gerasimov | Valeri Guerassimov | Valeri Gerasimov | Waleri Gerassimow
+    Nikolai Patrushev | Nikolaï Patrouchev | Nikolaj Patroesjev | Nikolai Patruschew
+    Gennady Zyuganov | Guennadi Ziouganov | Gennadi Zjoeganov | Gennadi Sjuganow
+    Putin | Poutine | Poetin | Putin
+    Roman Protasevich | Roman Protassevitch | Roman Protasevitsj | Roman Protassewitsch
+    Petro Poroshenko | Petro Porochenko | Petro Porosjenko | Petro Poroschenko
+    Viktor Yanukovych | Viktor Ianoukovitch | Viktor Janoekovytsj | Wiktor Janukowytsch
+    Leonid Kravchuk | Leonid Kravtchouk | Leonid Kravtsjoek | Leonid Krawtschuk
+    Denys Shmyhal | Denys Chmyhal | Denys Sjmyhal | Denys Schmyhal
+    Andriy Yermak | Andriï Iermak | Andrij Jermak | Andrij Jermak
+    Arseniy Yatsenyuk | Arseni Iatseniouk | Arseni Jatsenjoek | Arsenij Jazenjuk
+    Valerii Zaluzhnyi | Valeri Zaloujny | Valeri Zaloezjny | Walerij Saluschnyj
+    Nursultan Nazarbayev | Noursoultan Nazarbaïev | Noersoeltan Nazarbajev | Nursultan Nasarbajew
+    Rumen Radev | Roumen Radev | Roemen Radev | Rumen Radew
+    Aleksandar Vučić | Aleksandar Vučić | Aleksandar Vučić | Aleksandar Vučić
+    Vitali Klitschko | Vitali Klitschko | Vitali Klitschko | Vitali Klitschko
+    Mikhail Gorbachev | Mikhaïl Gorbatchev | Michail Gorbatsjev | Michail Gorbatschew
+
+    Every rule's own example:
+
+    >>> [(ex, got) for *_, word, (country, *ex) in RULES
+    ...  if (got := [ex[0]] + [transliterate_word(ex[0], lang, country, word is not False) for lang in SPELLING_LANGS]) != ex]
+    []
+    """
+    if country not in CONSONANTS or not name.isascii() or "sch" in name.lower() or "w" in name.lower():
+        return name
+    words = name.split(" ")
+    out = []
+    for n, word in enumerate(words):
+        surname = surname_only or n == len(words) - 1
+        out.append("-".join(transliterate_word(part, lang, country, surname) for part in word.split("-")))
+    return " ".join(out)
+
+
+def fold(s):
+    """A surface as the matcher compares it: marks dropped, lower case."""
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower()
+
+
+def add_spellings(person):
+    """Adds to a merged persons.tsv row the spellings of TRANSLITERATED names it lacks.
+
+    For each of fr, nl and de without a value tagged with that language, the full name and the
+    English surname (the one that ends the name, else the first) are transliterated. A spelling
+    the cell already has (after folding) is not repeated, and a surname is not added for a
+    language whose full names are curated but do not contain it.
+    """
+    pid, name, country, names, short = person
+    if country not in TRANSLITERATED:
+        return person
+    name_pairs, short_pairs = surfaces(names), surfaces(short)
+    english = [v for tag, v in short_pairs if tag in ("en", "*")]
+    last = name.split(" ")[-1]
+    surname = last if last in english else english[0] if english else None
+    cells = []
+    for cell, pairs, source, surname_only in ((names, name_pairs, name, False), (short, short_pairs, surname, True)):
+        extra = []
+        for lang in SPELLING_LANGS:
+            if source is None or any(tag == lang for tag, _ in pairs):
+                continue
+            spelled = transliterate(source, lang, country, surname_only)
+            if fold(spelled) in {fold(v) for _, v in pairs + extra}:
+                continue
+            curated = [fold(v) for tag, v in name_pairs if tag == lang]
+            if surname_only and curated and not any(fold(spelled) in c.replace("-", " ").split() for c in curated):
+                continue
+            extra.append((lang, spelled))
+        cells.append(merge_surfaces(cell, "|".join(f"{tag}:{v}" for tag, v in extra)) if extra else cell)
+    return [pid, name, country, cells[0], cells[1]]
+
+
 PERSONS_HEADER = ["id", "name", "country", "names", "short"]
 OFFICES_HEADER = ["person", "role", "of", "start", "end"]
 
@@ -136,13 +367,15 @@ def main():
     ap.add_argument("--check", action="store_true", help="compare with the files in --out instead of writing")
     args = ap.parse_args()
     warnings = []
-    persons = merge_persons(warnings)
+    persons = [add_spellings(p) for p in merge_persons(warnings)]
     offices = merge_offices({p[0] for p in persons}, warnings)
     for w in warnings:
         print(f"people.py: {w}", file=sys.stderr)
     outputs = {
         "persons.tsv": render("Generated by build/people.py from build/curated/people/*.persons.tsv. Do not edit:\n"
-                              "edit the curated files and rerun. Columns: see README.md.", PERSONS_HEADER, persons),
+                              "edit the curated files and rerun. Columns: see README.md. French, Dutch and German\n"
+                              "spellings of names romanized from Cyrillic that the curated files lack are derived\n"
+                              "from the English one (people.py, RULES).", PERSONS_HEADER, persons),
         "offices.tsv": render("Generated by build/people.py from build/curated/people/*.offices.tsv. Do not edit:\n"
                               "edit the curated files and rerun. Columns: see README.md. An empty end: in office.",
                               OFFICES_HEADER, offices),
