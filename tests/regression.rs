@@ -70,3 +70,21 @@ fn a_surname_that_is_no_everyday_word_is_linked_alone() {
     let doc = extract(Lang::Nl, "Poetin ontving Loekasjenko.");
     assert_eq!(persons(&doc), ["vladimir-putin", "alexander-lukashenko"]);
 }
+
+#[test]
+fn a_pronoun_does_not_refer_to_a_person_after_avec() {
+    // "un tête-à-tête avec Vladimir Poutine …, Emmanuel Macron …, où il a été reçu": "il" is Macron.
+    let doc = Extractor::bundled().extract(
+        Input::new("Au lendemain d'un tête-à-tête avec Vladimir Poutine, Emmanuel Macron s'est rendu à Kiev, où il a été reçu par Volodymyr Zelensky.")
+            .lang(Lang::Fr)
+            .date("2022-02-08"),
+    );
+    let meetings: Vec<Vec<&str>> = doc
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::MetWith)
+        .map(|r| r.entities(wirelink::ArgRole::Participant).collect())
+        .collect();
+    // The tête-à-tête itself is Putin–Macron; the reception in Kyiv is Macron–Zelensky.
+    assert_eq!(meetings, [["vladimir-putin", "emmanuel-macron"], ["emmanuel-macron", "volodymyr-zelenskyy"]]);
+}

@@ -137,6 +137,7 @@ struct Raw {
     coordination: Vec<String>,
     distributive: Vec<String>,
     relative: Vec<String>,
+    oblique: Vec<String>,
     clause_breaks: Vec<String>,
     months: Vec<String>,
     month_prepositions: Vec<String>,
@@ -185,6 +186,9 @@ pub(crate) struct LangData {
     /// "separate talks with X and Y", "séparément": one meeting with each of X and Y.
     pub distributive: Words,
     pub relative: Words,
+    /// Prepositions after which a person is not the subject a pronoun refers back to ("un
+    /// tête-à-tête avec Vladimir Poutine, Emmanuel Macron … où il": "il" is Macron).
+    pub oblique: Words,
     pub clause_breaks: Words,
     /// Folded month names, January first.
     pub months: Vec<String>,
@@ -231,6 +235,7 @@ impl LangData {
             coordination: Words::new(&raw.coordination),
             distributive: Words::new(&raw.distributive),
             relative: Words::new(&raw.relative),
+            oblique: Words::new(&raw.oblique),
             clause_breaks: Words::new(&raw.clause_breaks),
             months: fold(&raw.months),
             month_prepositions: Words::new(&raw.month_prepositions),

@@ -1,7 +1,8 @@
 //! Pass 8: pronouns, possessives and plural references, resolved by salience.
 //!
 //! * "il", "celui-ci", "hij", "he": the first person named in the sentence before it (the
-//!   subject, usually), else the first one of the previous sentence.
+//!   subject, usually) that does not follow a preposition of the language's `oblique` list
+//!   ("avec Vladimir Poutine"), else the first one of the previous sentence.
 //! * "lui": the last person or country before it that is not its subject ("la Russie, qui
 //!   lui fournit": "lui" is not Russia); "hem", "him": the same, persons only.
 //! * "son pays", "zijn land": the country of the person "il" would be.
@@ -79,19 +80,22 @@ fn is_person(ctx: &Ctx, c: &Cand) -> bool {
     c.entity.is_some_and(|e| ctx.gaz.entity(e).kind == EntityKind::Person)
 }
 
-/// The first person of the sentence of token `t` named before it, else of the nearest of the
-/// three sentences before that names one.
+/// The first person of the sentence of token `t` named before it and not after an oblique
+/// preposition, else of the nearest of the three sentences before that names one.
 fn subject(ctx: &Ctx, before: &[Cand], t: usize) -> Option<EntityId> {
     let s = ctx.sentence_of(t);
     let window = ctx.since_sentence(before, s.saturating_sub(LOOK_BACK));
     for sentence in (s.saturating_sub(LOOK_BACK)..=s).rev() {
-        let first = window
+        let mut persons = window
             .iter()
             .filter(|c| ctx.sentence_of(ctx.token_at(c.fspan.start)) == sentence)
-            .find(|c| is_person(ctx, c));
-        if let Some(c) = first {
-            return c.entity;
-        }
+            .filter(|c| is_person(ctx, c))
+            .peekable();
+        let Some(&first) = persons.peek() else { continue };
+        // A person after "avec", "met", "with" … is not the subject; when every person of the
+        // sentence is, the first one stands.
+        let subject = persons.find(|c| ctx.preceded_by(&ctx.lang.oblique, c.fspan.start).is_none());
+        return subject.unwrap_or(first).entity;
     }
     None
 }
