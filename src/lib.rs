@@ -24,6 +24,7 @@
 //!   [`Scratch`] holds the buffers a batch caller reuses with [`Extractor::extract_with`].
 //! * [`Document`], [`Entity`], [`Mention`], [`Relation`] are the serde types of the contract.
 //! * [`eval`] scores documents against gold annotations.
+//! * [`output`] writes a document as brat standoff or as a self-contained HTML page.
 //!
 //! The text is folded once (NFD, marks dropped, lower case, `’` → `'`, `œ` → `oe`, …) with a
 //! map back to the original bytes; overlapping automaton hits are resolved by small passes
@@ -43,6 +44,7 @@ mod matcher;
 mod mention;
 mod model;
 mod normalize;
+pub mod output;
 mod relation;
 mod segment;
 

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use wirelink::eval::{self, GoldDocument};
+use wirelink::output::{brat, html};
 use wirelink::{Document, Extractor, Input, Lang, Scratch};
 
 #[derive(Parser)]
@@ -18,9 +19,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract entities, mentions and relations; print the JSON of CONTRACT.md.
+    /// Extract entities, mentions and relations; print the JSON of CONTRACT.md, or write brat
+    /// standoff or an HTML page (--format).
     Extract(ExtractArgs),
-    /// Score every DIR/**/*.txt against its .gold.json (P/R/F1 per language and relation type).
+    /// Score every DIR/**/*.txt against its .gold.json or brat .ann (P/R/F1 per language and
+    /// relation type).
     Eval(EvalArgs),
     /// Check the data: gazetteers and rules load, and every rule example gives what it says.
     Check(DataArgs),
@@ -61,13 +64,35 @@ struct ExtractArgs {
     /// Worker threads for --lines (output stays in input order).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: u16,
+    /// json: the JSON of CONTRACT.md on standard output. brat: standoff, FILE.ann beside each
+    /// FILE.txt (or in --out DIR); standard input's goes to standard output; an existing .ann
+    /// is never overwritten; no --lines. html: one self-contained page of every document on
+    /// standard output.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// With --format brat: write NAME.ann and a copy of the text as NAME.txt into DIR (made if
+    /// missing, with brat's annotation.conf and visual.conf unless already there).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
     #[command(flatten)]
     data: DataArgs,
 }
 
+/// What `extract` writes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The JSON of CONTRACT.md.
+    Json,
+    /// brat standoff (.ann files).
+    Brat,
+    /// One self-contained HTML page.
+    Html,
+}
+
 #[derive(Args)]
 struct EvalArgs {
-    /// Directory of annotated dispatches (searched recursively for *.txt with a .gold.json).
+    /// Directory of annotated dispatches (searched recursively for *.txt with a .gold.json or,
+    /// failing that, a brat .ann beside it).
     #[arg(value_name = "DIR")]
     dir: PathBuf,
     /// Fail (exit 1) when entity F1 is below this, overall or in a language.
@@ -150,16 +175,35 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
             anyhow::bail!("--date {d:?}: expected YYYY, YYYY-MM or YYYY-MM-DD");
         }
     }
+    if a.format != Format::Json && (a.jsonl || a.explain) {
+        anyhow::bail!("--jsonl and --explain are for --format json");
+    }
+    if a.out.is_some() && a.format != Format::Brat {
+        anyhow::bail!("--out DIR is for --format brat; redirect the other formats (> FILE)");
+    }
+    if a.format == Format::Brat && a.lines {
+        anyhow::bail!("--format brat writes one .ann per input file and takes no --lines: split the lines into files first");
+    }
     let ex = build(&a.data)?;
     let mut scratch = ex.scratch();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let compact = a.jsonl || a.lines || a.files.len() > 1;
     let mut tally = Tally::default();
+    let mut standoff = BratFiles::new(a.out.clone());
+    if a.format == Format::Html {
+        let title = match a.files.as_slice() {
+            [one] if a.lines => format!("{}, one document per line", display_name(one)),
+            [one] => display_name(one),
+            many => format!("{} files", many.len()),
+        };
+        out.write_all(html::head(&title).as_bytes())?;
+    }
+    let mut sections = 0;
     for path in &a.files {
         let name = display_name(path);
         if a.lines {
-            let opts = Options { lang, date: a.date.as_deref(), name: &name };
+            let opts = Options { lang, date: a.date.as_deref(), name: &name, format: a.format, first_section: sections };
             let reader: Box<dyn BufRead> = if path == Path::new("-") {
                 Box::new(io::stdin().lock())
             } else {
@@ -173,7 +217,9 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
                     }
                 }
             };
+            let before = tally.read;
             extract_lines(&ex, reader, &opts, usize::from(a.threads), &mut out, &mut tally)?;
+            sections += tally.read - before;
             continue;
         }
         let bytes = match read_input(path) {
@@ -196,7 +242,21 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
                     writeln!(out, "== {name}\n{}", ex.explain(input))?;
                 } else {
                     let doc = ex.extract_with(&mut scratch, input);
-                    write_doc(&mut out, &doc, compact)?;
+                    match a.format {
+                        Format::Json => write_doc(&mut out, &doc, compact)?,
+                        Format::Html => {
+                            sections += 1;
+                            out.write_all(html::section(&doc, text, sections).as_bytes())?;
+                        }
+                        Format::Brat if path == Path::new("-") => out.write_all(brat::standoff(&doc, text).as_bytes())?,
+                        Format::Brat => {
+                            if let Err(e) = standoff.write(path, text, &brat::standoff(&doc, text)) {
+                                eprintln!("wirelink: {name}: {e}");
+                                tally.failed += 1;
+                                continue;
+                            }
+                        }
+                    }
                 }
                 tally.written += 1;
             }
@@ -207,11 +267,70 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
             }
         }
     }
+    if a.format == Format::Html {
+        out.write_all(html::tail().as_bytes())?;
+    }
     out.flush()?;
     if tally.failed > 0 {
         eprintln!("wirelink: {} documents read, {} written, {} failed", tally.read, tally.written, tally.failed);
     }
     Ok(tally.failed == 0)
+}
+
+/// Where `--format brat` writes: beside each input, or into one folder.
+struct BratFiles {
+    dir: Option<PathBuf>,
+    /// The .ann files this run wrote, with the input each came from.
+    written: std::collections::HashMap<PathBuf, PathBuf>,
+    conf_checked: bool,
+}
+
+impl BratFiles {
+    fn new(dir: Option<PathBuf>) -> BratFiles {
+        BratFiles { dir, written: std::collections::HashMap::new(), conf_checked: false }
+    }
+
+    /// Writes the standoff of `input` (and, into a folder, a copy of its text); never
+    /// overwrites an .ann file, nor a text that differs.
+    fn write(&mut self, input: &Path, text: &str, ann: &str) -> anyhow::Result<()> {
+        let (ann_path, txt_path) = match &self.dir {
+            None => (input.with_extension("ann"), None),
+            Some(dir) => {
+                let stem = input.file_stem().map_or_else(|| "stdin".into(), |s| s.to_owned());
+                let stem = Path::new(&stem);
+                (dir.join(stem.with_extension("ann")), Some(dir.join(stem.with_extension("txt"))))
+            }
+        };
+        if let Some(other) = self.written.get(&ann_path) {
+            anyhow::bail!("{} was written for {} in this run", ann_path.display(), other.display());
+        }
+        if ann_path.exists() {
+            anyhow::bail!("{} exists; remove it first, or write elsewhere with --out DIR", ann_path.display());
+        }
+        if let (Some(dir), false) = (&self.dir, self.conf_checked) {
+            std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+            for (file, conf) in [("annotation.conf", brat::ANNOTATION_CONF), ("visual.conf", brat::VISUAL_CONF)] {
+                let p = dir.join(file);
+                if !p.exists() {
+                    std::fs::write(&p, conf).with_context(|| p.display().to_string())?;
+                }
+            }
+            self.conf_checked = true;
+        }
+        if let Some(txt) = &txt_path {
+            match std::fs::read(txt) {
+                Ok(old) if old == text.as_bytes() => {}
+                Ok(_) => anyhow::bail!("{} exists with another text", txt.display()),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    std::fs::write(txt, text).with_context(|| txt.display().to_string())?;
+                }
+                Err(e) => return Err(e).with_context(|| txt.display().to_string()),
+            }
+        }
+        std::fs::write(&ann_path, ann).with_context(|| ann_path.display().to_string())?;
+        self.written.insert(ann_path, input.to_path_buf());
+        Ok(())
+    }
 }
 
 /// An input with the run's language and date options.
@@ -231,6 +350,10 @@ struct Options<'a> {
     lang: Option<Lang>,
     date: Option<&'a str>,
     name: &'a str,
+    /// JSON lines, or HTML sections (brat takes no --lines).
+    format: Format,
+    /// HTML sections before this input's: line N is section `first_section + N`.
+    first_section: usize,
 }
 
 /// How many lines one batch holds at most, and how many bytes.
@@ -300,10 +423,13 @@ fn extract_lines(
     Ok(())
 }
 
-/// One line as one compact JSON line, or its number when it is not UTF-8.
+/// One line as one compact JSON line (or an HTML section), or its number when it is not UTF-8.
 fn extract_line(ex: &Extractor, scratch: &mut Scratch, opts: &Options, n: usize, line: &[u8]) -> Result<String, usize> {
     let text = std::str::from_utf8(line).map_err(|_| n)?;
     let doc = ex.extract_with(scratch, with_options(text, opts.lang, opts.date).file(opts.name).line(n));
+    if opts.format == Format::Html {
+        return Ok(html::section(&doc, text, opts.first_section + n));
+    }
     let mut json = serde_json::to_string(&doc).unwrap_or_default();
     json.push('\n');
     Ok(json)
@@ -370,16 +496,6 @@ fn eval(a: EvalArgs) -> anyhow::Result<bool> {
     let mut pairs = Vec::new();
     let mut ok = true;
     for txt in gold_pairs(&a.dir)? {
-        let gold_path = txt.with_file_name(txt.file_name().and_then(|n| n.to_str()).unwrap_or("").replace(".txt", ".gold.json"));
-        let gold_text = std::fs::read_to_string(&gold_path).with_context(|| gold_path.display().to_string())?;
-        let gold = match GoldDocument::from_json(&gold_text) {
-            Ok(g) => g,
-            Err(e) => {
-                eprintln!("wirelink: {}:{}: {e}", gold_path.display(), e.line());
-                ok = false;
-                continue;
-            }
-        };
         let text = match std::fs::read(&txt).map(String::from_utf8) {
             Ok(Ok(t)) => t,
             Ok(Err(_)) => {
@@ -393,6 +509,38 @@ fn eval(a: EvalArgs) -> anyhow::Result<bool> {
                 continue;
             }
         };
+        let gold_path = txt.with_file_name(txt.file_name().and_then(|n| n.to_str()).unwrap_or("").replace(".txt", ".gold.json"));
+        if !gold_path.exists() {
+            // brat standoff: the language is detected, as `extract` does; the date comes from
+            // the dateline, or --date.
+            let ann_path = txt.with_extension("ann");
+            let ann = std::fs::read_to_string(&ann_path).with_context(|| ann_path.display().to_string())?;
+            let mut input = Input::new(&text).file(txt.display().to_string());
+            if let Some(d) = a.date.as_deref() {
+                input = input.date(d);
+            }
+            let doc = ex.extract_with(&mut scratch, input);
+            match GoldDocument::from_brat(&ann, &text, doc.lang) {
+                Ok(mut gold) => {
+                    gold.file = Some(txt.display().to_string());
+                    pairs.push((gold, doc));
+                }
+                Err(e) => {
+                    eprintln!("wirelink: {}:{}: {e}", ann_path.display(), e.line());
+                    ok = false;
+                }
+            }
+            continue;
+        }
+        let gold_text = std::fs::read_to_string(&gold_path).with_context(|| gold_path.display().to_string())?;
+        let gold = match GoldDocument::from_json(&gold_text) {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("wirelink: {}:{}: {e}", gold_path.display(), e.line());
+                ok = false;
+                continue;
+            }
+        };
         // The gold says the language; the date comes from the dateline, or --date.
         let mut input = Input::new(&text).lang(gold.lang).file(txt.display().to_string());
         if let Some(d) = a.date.as_deref().or(gold.date.as_deref()) {
@@ -402,7 +550,7 @@ fn eval(a: EvalArgs) -> anyhow::Result<bool> {
         pairs.push((gold, doc));
     }
     if pairs.is_empty() {
-        anyhow::bail!("{}: no *.txt with a .gold.json beside it", a.dir.display());
+        anyhow::bail!("{}: no *.txt with a .gold.json or .ann beside it", a.dir.display());
     }
     let report = eval::score(&pairs);
     println!("{report}");
@@ -419,7 +567,7 @@ fn eval(a: EvalArgs) -> anyhow::Result<bool> {
     Ok(ok && failures.is_empty())
 }
 
-/// Every `*.txt` under `dir` with a `.gold.json` beside it, sorted.
+/// Every `*.txt` under `dir` with a `.gold.json` or a brat `.ann` beside it, sorted.
 fn gold_pairs(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -430,7 +578,7 @@ fn gold_pairs(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "txt") {
                 let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                if p.with_file_name(name.replace(".txt", ".gold.json")).exists() {
+                if p.with_file_name(name.replace(".txt", ".gold.json")).exists() || p.with_extension("ann").exists() {
                     out.push(p);
                 }
             }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::brat::BratError;
 use crate::model::{ArgRole, Entity, MentionForm, Modality, RelationKind};
 use crate::Lang;
 
@@ -46,6 +47,21 @@ impl GoldDocument {
     /// `type`) is missing or misspelled; the error says where.
     pub fn from_json(json: &str) -> Result<GoldDocument, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    /// Reads brat standoff (a `NAME.ann` file) of `text` as the gold of a document in `lang`:
+    /// entity spans with their `wirelink:` reference are mentions, `R` and `E` lines are
+    /// relations, `Negated`, `Modality` and `Optional` attributes fill the same keys. The
+    /// inverse of [`crate::output::brat::standoff`]; `docs/VIEWS.md` describes the format.
+    /// There is no `must_not` in standoff.
+    ///
+    /// # Errors
+    ///
+    /// A malformed line, an id defined twice or never defined, offsets past the text, a span
+    /// whose quoted text differs from the text at its offsets, an unknown type or role, or a
+    /// mention without a reference; the error gives the line.
+    pub fn from_brat(ann: &str, text: &str, lang: Lang) -> Result<GoldDocument, BratError> {
+        super::brat::read(ann, text, lang)
     }
 }
 

@@ -4,7 +4,8 @@
 //! `must_not`, `note`, arrays of acceptable ids); [`GoldDocument`] reads it. [`score`] pairs
 //! each gold document with the system's [`Document`] and returns a [`Report`]: micro
 //! P/R/F1 of entities, mentions (exact and loose) and relations, overall, per language and
-//! per relation type, with every miss, extra and `must_not` hit named by file.
+//! per relation type, with every miss, extra and `must_not` hit named by file. Gold may also
+//! be brat standoff: [`GoldDocument::from_brat`].
 //!
 //! ```
 //! # use wirelink::eval::{score, GoldDocument, Thresholds};
@@ -43,6 +44,7 @@
 //! Quadratic in the number of mentions of one document (every gold mention is tried against
 //! every system mention); negligible next to extraction for dispatch-sized documents.
 
+mod brat;
 mod gold;
 mod report;
 
@@ -50,6 +52,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Document, Entity, EntityKind, Mention, Modality, Relation, RelationKind};
 
+pub use brat::BratError;
 pub use gold::{GoldArgument, GoldDocument, GoldIds, GoldMention, GoldRelation};
 pub use report::{Counts, Finding, Report, Scores, Thresholds};
 use report::json_name;
