@@ -175,3 +175,23 @@ fn check_passes_on_the_bundled_data() {
     let o = wirelink(&["check"], None);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_closed_output_pipe_ends_eval_and_extract_quietly() {
+    let dispatches = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dispatches");
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sochi_2020.fr.txt");
+    for args in [vec!["eval", dispatches], vec!["extract", example, example, example]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wirelink"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("wirelink runs");
+        // The reader goes away before the first byte: every write sees a closed pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wirelink finishes");
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {err}");
+    }
+}

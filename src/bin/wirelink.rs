@@ -136,7 +136,11 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        // serde_json wraps the writer's io::Error in its own, and says which kind it was.
+        let kind = c.downcast_ref::<io::Error>().map(io::Error::kind).or_else(|| c.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind));
+        kind == Some(io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn build(data: &DataArgs) -> anyhow::Result<Extractor> {
@@ -153,7 +157,7 @@ fn build(data: &DataArgs) -> anyhow::Result<Extractor> {
 fn check(a: DataArgs) -> anyhow::Result<bool> {
     let ex = build(&a)?;
     ex.check_examples()?;
-    println!("ok: {} surfaces, automaton {} bytes, every rule example passes", ex.surface_count(), ex.automaton_bytes());
+    writeln!(io::stdout(), "ok: {} surfaces, automaton {} bytes, every rule example passes", ex.surface_count(), ex.automaton_bytes())?;
     Ok(true)
 }
 
@@ -553,7 +557,8 @@ fn eval(a: EvalArgs) -> anyhow::Result<bool> {
         anyhow::bail!("{}: no *.txt with a .gold.json or .ann beside it", a.dir.display());
     }
     let report = eval::score(&pairs);
-    println!("{report}");
+    // writeln!, not println!: a closed pipe (`| head`) ends the run quietly.
+    writeln!(io::stdout(), "{report}")?;
     let failures = report.check(&eval::Thresholds {
         entities_f1: a.min_entities_f1,
         mentions_f1: a.min_mentions_f1,
