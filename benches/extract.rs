@@ -1,5 +1,7 @@
 //! Benchmarks: building an extractor, and extracting from the annotated dispatches and,
-//! when it has been generated (`../shared/peers/run_all.sh`), the peers' FR+EN corpus.
+//! when it has been generated (`bash bench/peers.sh` writes it to `target/peers/corpus`),
+//! the peers' FR+EN corpus; and the hostile inputs of `tests/adversarial.rs`, whose time
+//! this measures (the tests check only what comes out).
 //!
 //!     cargo bench --bench extract
 //!
@@ -53,7 +55,7 @@ fn dispatches_extract_with(b: Bencher) {
 
 /// The first 2 MB of each peers corpus file, one dispatch per line.
 fn peers_corpus() -> Option<Vec<String>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/corpus");
     let mut lines = Vec::new();
     for name in ["fr.txt", "en.txt"] {
         let text = std::fs::read_to_string(dir.join(name)).ok()?;
@@ -72,7 +74,7 @@ fn peers_corpus() -> Option<Vec<String>> {
 #[divan::bench(sample_count = 5)]
 fn peers_corpus_extract_with(b: Bencher) {
     let Some(docs) = peers_corpus() else {
-        eprintln!("peers corpus not generated: run ../shared/peers/run_all.sh first");
+        eprintln!("peers corpus not generated: run bash bench/peers.sh first");
         return;
     };
     let ex = Extractor::bundled();
@@ -83,4 +85,25 @@ fn peers_corpus_extract_with(b: Bencher) {
         assert!(found > docs.len(), "dispatches have mentions");
         black_box(found)
     });
+}
+
+/// The hostile inputs of `tests/adversarial.rs`, by name.
+fn hostile(name: &str) -> String {
+    match name {
+        "paris_1mb" => "Paris ".repeat((1 << 20) / 6),
+        "no_space_10mb" => "PoutineMoscouBélarusséléphant".repeat(10_000_000 / 30),
+        "one_word_sentences_100k" => "Poutine. Minsk. Ja. ".repeat(100_000 / 3),
+        "combining_marks_400k" => "\u{301}\u{308}\u{327}\u{30a}".repeat(50_000),
+        "nul_bytes" => "Vladimir Poutine\0a rencontré\0\0Alexandre Loukachenko\0à Sotchi.\0".repeat(5_000),
+        "right_to_left" => "\u{202e}Vladimir Putin\u{202c} met \u{2067}بوتين\u{2069} in Moscow. \u{200f}Минск\u{200e} ".repeat(2_000),
+        _ => unreachable!("no hostile input {name}"),
+    }
+}
+
+#[divan::bench(sample_count = 3, args = ["paris_1mb", "no_space_10mb", "one_word_sentences_100k", "combining_marks_400k", "nul_bytes", "right_to_left"])]
+fn adversarial(b: Bencher, name: &str) {
+    let ex = Extractor::bundled();
+    let text = hostile(name);
+    let mut scratch = ex.scratch();
+    b.counter(BytesCount::new(text.len())).bench_local(|| black_box(ex.extract_with(&mut scratch, text.as_str()).mentions.len()));
 }

@@ -30,6 +30,68 @@ pub struct Document {
     pub relations: Vec<Relation>,
 }
 
+impl Document {
+    /// Checks the promises of the contract against the `text` the document was extracted
+    /// from: every mention is a slice of the text on char boundaries, its char offsets count
+    /// the chars before it, mentions are sorted and disjoint and name an entity of the
+    /// document; every entity argument of a relation is an entity of the document, every
+    /// text argument and trigger quotes the text, and the trigger lies inside its evidence.
+    /// Linear in the text and the document. The error names the first broken promise.
+    ///
+    /// ```
+    /// let text = "Vladimir Poutine est arrivé à Minsk.";
+    /// let doc = wirelink::Extractor::bundled().extract(text);
+    /// assert_eq!(doc.verify(text), Ok(()));
+    /// assert!(doc.verify("another text").is_err());
+    /// ```
+    pub fn verify(&self, text: &str) -> Result<(), String> {
+        let ids: std::collections::HashSet<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
+        let entity = |id: &str| ids.contains(id);
+        let (mut last_end, mut chars) = (0, 0);
+        for m in &self.mentions {
+            if !(m.start < m.end && m.start >= last_end) {
+                return Err(format!("mentions not sorted and disjoint at {m:?}"));
+            }
+            let (Some(gap), Some(quoted)) = (text.get(last_end..m.start), text.get(m.start..m.end)) else {
+                return Err(format!("mention off the text or its char boundaries: {m:?}"));
+            };
+            if quoted != m.text {
+                return Err(format!("mention text {:?} is not the input's {quoted:?}", m.text));
+            }
+            chars += gap.chars().count();
+            if m.char_start != chars || m.char_end != chars + quoted.chars().count() {
+                return Err(format!("char offsets of {m:?} disagree with its byte offsets"));
+            }
+            chars = m.char_end;
+            last_end = m.end;
+            if !entity(&m.entity) {
+                return Err(format!("mention of no entity of the document: {m:?}"));
+            }
+        }
+        for r in &self.relations {
+            for a in &r.args {
+                if let Some(e) = a.entity.as_deref().filter(|e| !entity(e)) {
+                    return Err(format!("argument {e} of {r:?} is no entity of the document"));
+                }
+                match (a.start, a.end, &a.text) {
+                    (Some(s), Some(e), Some(t)) if text.get(s..e) == Some(t.as_str()) => {}
+                    (None, None, _) => {}
+                    _ => return Err(format!("a text argument that does not quote the input: {r:?}")),
+                }
+            }
+            if text.get(r.trigger.start..r.trigger.end) != Some(r.trigger.text.as_str()) {
+                return Err(format!("trigger that does not quote the input: {r:?}"));
+            }
+            if text.get(r.evidence.start..r.evidence.end).is_none()
+                || !(r.evidence.start <= r.trigger.start && r.trigger.end <= r.evidence.end)
+            {
+                return Err(format!("evidence off the text or without its trigger: {r:?}"));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

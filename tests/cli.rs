@@ -83,6 +83,7 @@ fn lines_mode_skips_a_bad_line_and_keeps_order() {
     let o = wirelink(&["extract", "--lines", "-"], Some(b"Poutine a parl\xc3\xa9.\n\xc3\x28 bad\nMr. Biden met Xi Jinping.\n"));
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("<stdin>:2: not UTF-8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("3 documents read, 2 written, 1 failed"), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
     let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);

@@ -1,7 +1,7 @@
 //! Properties that hold for any input: extraction never panics, every mention is a slice of
 //! the input on char boundaries with agreeing char offsets, mentions are sorted and
-//! disjoint, every relation argument is an entity of the document, and offsets are relative
-//! (a prefix shifts them all).
+//! disjoint, every relation argument is an entity of the document, offsets are relative
+//! (a prefix shifts them all), and documents split among threads give what one thread gives.
 
 use proptest::prelude::*;
 use wirelink::{Document, Extractor, Input, Lang};
@@ -25,29 +25,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn check(input: &str, doc: &Document) -> Result<(), TestCaseError> {
-    let mut last_end = 0;
-    for m in &doc.mentions {
-        prop_assert!(input.is_char_boundary(m.start) && input.is_char_boundary(m.end));
-        prop_assert_eq!(&input[m.start..m.end], m.text.as_str());
-        prop_assert_eq!(input[..m.start].chars().count(), m.char_start);
-        prop_assert_eq!(input[..m.end].chars().count(), m.char_end);
-        prop_assert!(m.start >= last_end, "sorted and disjoint: {:?}", doc.mentions);
-        prop_assert!(m.start < m.end);
-        last_end = m.end;
-        prop_assert!(doc.entities.iter().any(|e| e.id == m.entity));
-    }
-    for r in &doc.relations {
-        for a in &r.args {
-            if let Some(e) = &a.entity {
-                prop_assert!(doc.entities.iter().any(|x| &x.id == e), "argument {} of {:?} is no entity", e, r);
-            }
-            if let (Some(s), Some(e), Some(t)) = (a.start, a.end, &a.text) {
-                prop_assert_eq!(&input[s..e], t.as_str());
-            }
-        }
-        prop_assert_eq!(&input[r.trigger.start..r.trigger.end], r.trigger.text.as_str());
-    }
-    Ok(())
+    doc.verify(input).map_err(TestCaseError::fail)
 }
 
 proptest! {
@@ -74,6 +52,27 @@ proptest! {
         let b = ex.extract(Input::new(&shifted).lang(Lang::Fr).date("2021-02"));
         let spans = |d: &Document, by: usize| d.mentions.iter().map(|m| (m.start + by, m.end + by, m.char_start + by, m.entity.clone())).collect::<Vec<_>>();
         prop_assert_eq!(spans(&a, 2), spans(&b, 0));
+    }
+
+    /// What `--threads N` does: documents split among threads, each with its own scratch,
+    /// gathered in input order. Any split gives what one thread gives.
+    #[test]
+    fn output_is_identical_across_thread_counts(docs in prop::collection::vec(text(), 1..12), threads in 2usize..5) {
+        let ex = Extractor::bundled();
+        let mut scratch = ex.scratch();
+        let one: Vec<Document> = docs.iter().map(|d| ex.extract_with(&mut scratch, d.as_str())).collect();
+        let chunk = docs.len().div_ceil(threads);
+        let many: Vec<Document> = std::thread::scope(|s| {
+            let handles: Vec<_> = docs
+                .chunks(chunk)
+                .map(|part| s.spawn(move || {
+                    let mut scratch = ex.scratch();
+                    part.iter().map(|d| ex.extract_with(&mut scratch, d.as_str())).collect::<Vec<_>>()
+                }))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().expect("no panic")).collect()
+        });
+        prop_assert_eq!(one, many);
     }
 }
 

@@ -275,7 +275,8 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
         out.write_all(html::tail().as_bytes())?;
     }
     out.flush()?;
-    if tally.failed > 0 {
+    // One document read and written needs no summary; any other run ends with one.
+    if tally.failed > 0 || tally.read > 1 {
         eprintln!("wirelink: {} documents read, {} written, {} failed", tally.read, tally.written, tally.failed);
     }
     Ok(tally.failed == 0)
