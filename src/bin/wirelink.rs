@@ -207,7 +207,8 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
     for path in &a.files {
         let name = display_name(path);
         if a.lines {
-            let opts = Options { lang, date: a.date.as_deref(), name: &name, format: a.format, first_section: sections };
+            let size = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file).map(|m| m.len());
+            let opts = Options { lang, date: a.date.as_deref(), name: &name, format: a.format, first_section: sections, size };
             let reader: Box<dyn BufRead> = if path == Path::new("-") {
                 Box::new(io::stdin().lock())
             } else {
@@ -359,6 +360,8 @@ struct Options<'a> {
     format: Format,
     /// HTML sections before this input's: line N is section `first_section + N`.
     first_section: usize,
+    /// The input's size in bytes, when it is a file.
+    size: Option<u64>,
 }
 
 /// How many lines one batch holds at most, and how many bytes.
@@ -378,7 +381,7 @@ fn extract_lines(
     let mut scratches: Vec<Scratch> = (0..threads).map(|_| ex.scratch()).collect();
     let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut line_no = 0;
-    let progress = Progress::new();
+    let progress = Progress::new(opts.size);
     loop {
         batch.clear();
         let mut bytes = 0;
@@ -440,24 +443,31 @@ fn extract_line(ex: &Extractor, scratch: &mut Scratch, opts: &Options, n: usize,
     Ok(json)
 }
 
-/// Documents and MB per second on stderr, when stderr is a terminal.
+/// Documents and MB per second on stderr, when stderr is a terminal, and the time left when
+/// the input's size is known (a file, not a pipe).
 struct Progress {
     start: std::time::Instant,
     on: bool,
     bytes: std::cell::Cell<usize>,
+    total: Option<u64>,
 }
 
 impl Progress {
-    fn new() -> Progress {
+    fn new(total: Option<u64>) -> Progress {
         use std::io::IsTerminal;
-        Progress { start: std::time::Instant::now(), on: io::stderr().is_terminal(), bytes: std::cell::Cell::new(0) }
+        Progress { start: std::time::Instant::now(), on: io::stderr().is_terminal(), bytes: std::cell::Cell::new(0), total }
     }
 
     fn report(&self, docs: usize, bytes: usize) {
         self.bytes.set(self.bytes.get() + bytes);
         if self.on {
             let secs = self.start.elapsed().as_secs_f64().max(1e-9);
-            eprint!("\r{docs} docs, {:.0} docs/s, {:.1} MB/s   ", docs as f64 / secs, self.bytes.get() as f64 / 1e6 / secs);
+            let rate = self.bytes.get() as f64 / secs;
+            let eta = match self.total {
+                Some(t) if rate > 0.0 => format!(", ETA {:.0} s", (t as f64 - self.bytes.get() as f64).max(0.0) / rate),
+                _ => String::new(),
+            };
+            eprint!("\r{docs} docs, {:.0} docs/s, {:.1} MB/s{eta}   ", docs as f64 / secs, rate / 1e6);
         }
     }
 
