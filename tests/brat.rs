@@ -8,39 +8,20 @@ use std::process::{Command, Output};
 
 use wirelink::eval::{score, GoldDocument};
 use wirelink::output::brat;
+mod common;
+
 use wirelink::{Document, Extractor, Input, Modality};
 
 /// Every annotated dispatch (`*.txt` with a `.gold.json`) and the bundled example, with the
 /// document extracted the way `tests/gold.rs` does it.
 fn dispatches() -> Vec<(PathBuf, String, Document)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut txts = vec![root.join("examples/sochi_2020.fr.txt")];
-    let mut stack = vec![root.join("tests/dispatches")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.to_str().is_some_and(|s| s.ends_with(".txt")) {
-                txts.push(p);
-            }
-        }
-    }
-    txts.sort();
-    let ex = Extractor::bundled();
+    let mut txts = common::texts_under(&root.join("tests/dispatches"));
+    txts.insert(0, root.join("examples/sochi_2020.fr.txt"));
     txts.into_iter()
         .map(|txt| {
             let text = std::fs::read_to_string(&txt).unwrap();
-            let gold_path = PathBuf::from(txt.to_str().unwrap().replace(".txt", ".gold.json"));
-            let mut input = Input::new(&text);
-            let gold = std::fs::read_to_string(&gold_path).ok().map(|g| GoldDocument::from_json(&g).unwrap());
-            if let Some(gold) = &gold {
-                input = input.lang(gold.lang);
-                if let Some(d) = &gold.date {
-                    input = input.date(d);
-                }
-            }
-            let doc = ex.extract(input);
+            let doc = common::extract_as_gold(&text, common::gold_of(&txt).as_ref());
             (txt, text, doc)
         })
         .collect()

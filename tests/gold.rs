@@ -2,37 +2,19 @@
 //! when `../shared` is beside the project, the seed dispatch the project started from.
 //! The thresholds here only go up.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use wirelink::eval::{score, GoldDocument, Report, Thresholds};
-use wirelink::{Document, Extractor, Input, RelationKind};
+use wirelink::{Document, RelationKind};
 
 fn load(dir: &Path) -> Vec<(GoldDocument, Document)> {
-    let mut txts: Vec<PathBuf> = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.to_str().is_some_and(|s| s.ends_with(".txt")) {
-                txts.push(p);
-            }
-        }
-    }
-    txts.sort();
-    let ex = Extractor::bundled();
-    txts.into_iter()
+    common::texts_under(dir)
+        .into_iter()
         .filter_map(|txt| {
-            let gold_path = PathBuf::from(txt.to_str()?.replace(".txt", ".gold.json"));
-            let gold = GoldDocument::from_json(&std::fs::read_to_string(&gold_path).ok()?)
-                .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
-            let text = std::fs::read_to_string(&txt).unwrap();
-            let mut input = Input::new(&text).lang(gold.lang);
-            if let Some(d) = &gold.date {
-                input = input.date(d);
-            }
-            let doc = ex.extract(input);
+            let gold = common::gold_of(&txt)?;
+            let doc = common::extract_as_gold(&std::fs::read_to_string(&txt).unwrap(), Some(&gold));
             Some((gold, doc))
         })
         .collect()
