@@ -332,7 +332,8 @@ impl Extractor {
             bytes.extend([s.start, s.end]);
         }
         char_offsets(ctx.text, bytes, chars);
-        let mut seen: Vec<EntityId> = Vec::new();
+        let mut seen: std::collections::HashSet<EntityId> = std::collections::HashSet::new();
+        doc.mentions.reserve_exact(list.len());
         for (i, (span, e, form)) in list.iter().enumerate() {
             let Some(text) = ctx.text.get(span.start..span.end) else { continue };
             let id = self.id_of(r, *e);
@@ -345,8 +346,7 @@ impl Extractor {
                 entity: id,
                 form: *form,
             });
-            if !seen.contains(e) {
-                seen.push(*e);
+            if seen.insert(*e) {
                 doc.entities.push(self.entity(ctx, r, *e));
             }
         }

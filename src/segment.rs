@@ -30,35 +30,55 @@ const ELISIONS: [&str; 13] = ["l", "d", "n", "s", "j", "m", "t", "c", "qu", "jus
 /// Splits folded text into tokens.
 pub(crate) fn tokenize(folded: &str, out: &mut Vec<Token>) {
     out.clear();
-    let mut iter = folded.char_indices().peekable();
+    let bytes = folded.as_bytes();
+    let mut i = 0;
     let mut newline = false;
-    while let Some((i, c)) = iter.next() {
+    while i < bytes.len() {
+        let (c, len) = char_at(folded, i);
         if c.is_whitespace() {
             newline |= c == '\n';
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         let word = is_word_char(c);
         if word {
-            while let Some(&(j, d)) = iter.peek() {
-                if !is_word_char(d) {
-                    break;
+            // Folded text is mostly ASCII: runs of ASCII letters and digits go byte by byte.
+            loop {
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
                 }
-                end = j + d.len_utf8();
-                iter.next();
+                match bytes.get(end) {
+                    Some(&b) if b >= 0x80 => {
+                        let (d, l) = char_at(folded, end);
+                        if !is_word_char(d) {
+                            break;
+                        }
+                        end += l;
+                    }
+                    _ => break,
+                }
             }
             // "l'" + letter: keep the apostrophe on the elided word.
             // At the very end too, so that a word list entry "à l'" reads like the text.
-            if folded[end..].starts_with('\'')
+            if bytes.get(end) == Some(&b'\'')
                 && folded[end + 1..].chars().next().is_none_or(is_word_char)
                 && ELISIONS.contains(&&folded[i..end])
             {
-                iter.next();
                 end += 1;
             }
         }
         out.push(Token { span: FoldedSpan::new(i, end), word, newline_before: newline });
         newline = false;
+        i = end;
+    }
+}
+
+/// The char starting at byte `i` (a char boundary) and its length in bytes.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
     }
 }
 
@@ -194,6 +214,47 @@ mod tests {
         out.iter()
             .map(|r| folded[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string())
             .collect()
+    }
+
+    /// The tokenizer char by char, as it was before its ASCII fast path: the reference the
+    /// fast one must agree with.
+    fn tokenize_by_chars(folded: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut iter = folded.char_indices().peekable();
+        let mut newline = false;
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                newline |= c == '\n';
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let word = is_word_char(c);
+            if word {
+                while let Some(&(j, d)) = iter.peek() {
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+                if folded[end..].starts_with('\'') && folded[end + 1..].chars().next().is_none_or(is_word_char) && ELISIONS.contains(&&folded[i..end]) {
+                    iter.next();
+                    end += 1;
+                }
+            }
+            out.push(Token { span: FoldedSpan::new(i, end), word, newline_before: newline });
+            newline = false;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_fast_path_tokenizes_like_the_reference(text in "([a-z0-9'., \n\t\u{b}\u{85}\u{a0}]|é|ß|İ|\u{301}|٣|日本|🙂){0,60}") {
+            let mut tokens = Vec::new();
+            tokenize(&text, &mut tokens);
+            proptest::prop_assert_eq!(tokens, tokenize_by_chars(&text));
+        }
     }
 
     #[test]

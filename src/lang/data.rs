@@ -275,6 +275,8 @@ pub(crate) struct LangSet {
     /// Detection words and letters: for each, one bit per language.
     detect_words: FastMap<String, u8>,
     detect_chars: FastMap<char, u8>,
+    /// The byte length of the longest detection word: longer tokens are not looked up.
+    detect_len: usize,
 }
 
 impl LangSet {
@@ -295,7 +297,8 @@ impl LangSet {
                 *detect_chars.entry(c).or_default() |= bit;
             }
         }
-        Ok(LangSet { langs, detect_words, detect_chars })
+        let detect_len = detect_words.keys().map(String::len).max().unwrap_or(0);
+        Ok(LangSet { langs, detect_words, detect_chars, detect_len })
     }
 
     pub fn get(&self, lang: Lang) -> &LangData {
@@ -312,7 +315,8 @@ impl LangSet {
             }
         };
         for (n, t) in tokens.iter().take(400).enumerate() {
-            if let Some(&mask) = self.detect_words.get(t.text(folded)) {
+            let long = t.span.end - t.span.start > self.detect_len;
+            if let Some(&mask) = (!long).then(|| self.detect_words.get(t.text(folded))).flatten() {
                 add(&mut scores, mask);
             }
             // Past a hundred words, a lead of twenty function words no longer changes.
