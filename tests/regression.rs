@@ -88,3 +88,19 @@ fn a_pronoun_does_not_refer_to_a_person_after_avec() {
     // The tête-à-tête itself is Putin–Macron; the reception in Kyiv is Macron–Zelensky.
     assert_eq!(meetings, [["vladimir-putin", "emmanuel-macron"], ["emmanuel-macron", "volodymyr-zelenskyy"]]);
 }
+
+#[test]
+fn a_world_city_beats_a_namesake_at_home() {
+    // English is spoken in the USA and Britain, but "Paris" is Paris and "Washington", in
+    // a dispatch that names Britain, is the American capital, not the town in Sunderland.
+    let cases = [
+        ("The minister flew to Paris on Monday.", "Paris", "2988507"),
+        ("Britain's foreign secretary flew to Washington for talks.", "Washington", "4140963"),
+        ("The talks in Moscow ended without a deal.", "Moscow", "524901"),
+    ];
+    for (text, surface, id) in cases {
+        let doc = extract(Lang::En, text);
+        let got = doc.mentions.iter().find(|m| m.text == surface).map(|m| m.entity.as_str());
+        assert_eq!(got, Some(id), "{text}");
+    }
+}
