@@ -104,3 +104,14 @@ fn a_world_city_beats_a_namesake_at_home() {
         assert_eq!(got, Some(id), "{text}");
     }
 }
+
+#[test]
+fn a_surname_after_a_title_is_no_town() {
+    // İmamoğlu is also a town in Turkey; "M. Imamoglu" is the mayor.
+    let doc = Extractor::bundled().extract(
+        Input::new("Ekrem Imamoglu a été arrêté à Istanbul. M. Imamoglu dénonce un coup politique.").lang(Lang::Fr).date("2025-03-23"),
+    );
+    let titled = doc.mentions.iter().find(|m| m.text == "M. Imamoglu").expect("the titled surname is one mention");
+    assert_eq!(titled.entity, "ekrem-imamoglu");
+    assert!(doc.entities.iter().all(|e| e.kind != wirelink::EntityKind::City || e.id != "311453"), "{:?}", doc.entities);
+}

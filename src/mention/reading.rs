@@ -2,11 +2,11 @@
 //!
 //! A country's name before an organization's, a person's, a metonym, an adjective of the
 //! dispatch's language, a city's (a city after a place word before the adjective: "in Brits"),
-//! a surname; a role noun only when nothing else fits. Among cities of one name,
-//! a world city wins (a capital of 250,000 people, any city of a million: "Paris" in English
-//! is not Paris, Texas), then one in a country the dispatch names ("Brest" in a dispatch
-//! about Belarus), then one in a country where its language is spoken, then the most
-//! populous.
+//! a surname (first of all after a title: "M. Imamoglu" is no town); a role noun only when
+//! nothing else fits. Among cities of one name, a world city wins (a capital of 250,000
+//! people, any city of a million: "Paris" in English is not Paris, Texas), then one in a
+//! country the dispatch names ("Brest" in a dispatch about Belarus), then one in a country
+//! where its language is spoken, then the most populous.
 
 use std::collections::HashSet;
 
@@ -20,11 +20,13 @@ pub(super) fn choose(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let countries: HashSet<EntityId> = named.union(&home).copied().collect();
     for c in cands.iter_mut() {
         let place = ctx.preceded_by(&ctx.lang.place_prepositions, c.fspan.start).is_some();
+        // "M. Imamoglu", "Mr. Major": after a personal title, a surname is the reading.
+        let titled = ctx.preceded_by(&ctx.lang.titles, c.fspan.start).is_some();
         let best = ctx
             .allowed(c)
             .filter_map(|(_, e)| entity_reading(e))
             .min_by_key(|&(id, form)| {
-                let rank = rank(ctx, id, form, place);
+                let rank = if titled && form == SurfaceForm::Short { 0 } else { rank(ctx, id, form, place) };
                 let ent = ctx.gaz.entity(id);
                 (rank, standing(ent, &named, &home), std::cmp::Reverse(ent.population), id)
             });
