@@ -115,3 +115,10 @@ fn a_surname_after_a_title_is_no_town() {
     assert_eq!(titled.entity, "ekrem-imamoglu");
     assert!(doc.entities.iter().all(|e| e.kind != wirelink::EntityKind::City || e.id != "311453"), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_city_name_inside_a_longer_name_is_no_city() {
+    let doc = extract(Lang::En, "The king received him at Buckingham Palace, then drove down Oxford Street to Oxford.");
+    let texts: Vec<&str> = doc.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Oxford"], "{:?}", doc.mentions);
+}

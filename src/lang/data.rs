@@ -138,6 +138,7 @@ struct Raw {
     distributive: Vec<String>,
     relative: Vec<String>,
     oblique: Vec<String>,
+    name_heads: Vec<String>,
     clause_breaks: Vec<String>,
     months: Vec<String>,
     month_prepositions: Vec<String>,
@@ -189,6 +190,9 @@ pub(crate) struct LangData {
     /// Prepositions after which a person is not the subject a pronoun refers back to ("un
     /// tête-à-tête avec Vladimir Poutine, Emmanuel Macron … où il": "il" is Macron).
     pub oblique: Words,
+    /// Capitalised nouns that make a city's name part of a longer one ("Buckingham Palace",
+    /// "Oxford Street"): the city is not meant.
+    pub name_heads: Words,
     pub clause_breaks: Words,
     /// Folded month names, January first.
     pub months: Vec<String>,
@@ -236,6 +240,7 @@ impl LangData {
             distributive: Words::new(&raw.distributive),
             relative: Words::new(&raw.relative),
             oblique: Words::new(&raw.oblique),
+            name_heads: Words::new(&raw.name_heads),
             clause_breaks: Words::new(&raw.clause_breaks),
             months: fold(&raw.months),
             month_prepositions: Words::new(&raw.month_prepositions),

@@ -8,6 +8,8 @@
 //! * A city whose name is a function word of any language ("Les", "Selon", "Of", "To",
 //!   "Police") or one of the frequent words of the dispatch's language (`common_words.tsv`:
 //!   "Golden", "Défense", "Reading") needs a capital and a place word before it ("à Police").
+//! * A city's name followed by a capitalised head noun ("Buckingham Palace", "Oxford
+//!   Street") is part of a longer name: no city.
 //! * A month with a number after it or a month word before it is a date ("in March 2008",
 //!   "since May"): never the town of March or Theresa May.
 
@@ -51,6 +53,9 @@ fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) ->
                 if rec.kind != EntityKind::City {
                     return true;
                 }
+                if heads_a_longer_name(ctx, c) {
+                    return false;
+                }
                 // Frequent-word lists hold big places too ("paris", "moscou"): a capital or a
                 // big city keeps its name.
                 let big = rec.capital_of.is_some() || rec.population >= BIG_CITY;
@@ -66,6 +71,15 @@ fn keeps(ctx: &Ctx, c: &Cand, original: &str, e: &SurfaceEntry, lang_bit: u8) ->
             }
         },
     }
+}
+
+/// "Buckingham Palace", "Oxford Street": a capitalised noun of the language's `name_heads`
+/// right after the city's name.
+fn heads_a_longer_name(ctx: &Ctx, c: &Cand) -> bool {
+    let t = ctx.token_at(c.fspan.end);
+    let Some(next) = ctx.tokens.get(t) else { return false };
+    let capital = ctx.offsets.to_original(next.span).and_then(|s| ctx.text.get(s.start..s.end)).is_some_and(starts_capital);
+    capital && ctx.lang.name_heads.match_at(ctx.folded, ctx.tokens, t).is_some()
 }
 
 /// A month of the dispatch's language with a number after it or a month word before it ("in
