@@ -66,45 +66,154 @@ fn every_dispatch_survives_the_round_trip_through_standoff() {
     );
 }
 
-/// The names `annotation.conf` declares, per section.
-fn declared() -> HashMap<&'static str, HashSet<String>> {
-    let mut out: HashMap<&str, HashSet<String>> = HashMap::new();
-    let mut section = "";
-    for line in brat::ANNOTATION_CONF.lines() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') || line.starts_with('<') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = ["entities", "relations", "events", "attributes"].into_iter().find(|s| *s == name).unwrap();
-            continue;
-        }
-        let name = line.split_whitespace().next().unwrap();
-        out.entry(section).or_default().insert(name.to_owned());
-        // Roles of events and values of attributes: `Role+:Type`, `Value:A|B`.
-        for arg in line.split_once(char::is_whitespace).map_or("", |x| x.1).split(',') {
-            if let Some((key, values)) = arg.trim().split_once(':') {
-                let key = key.trim_end_matches(['+', '*', '?']);
-                out.entry("roles").or_default().insert(key.to_owned());
-                if key == "Value" {
-                    out.entry("values").or_default().extend(values.split('|').map(str::to_owned));
-                }
-            }
-        }
-    }
-    out
+/// `docs/brat/annotation.conf` as brat reads it: the types of each section, the roles of each
+/// event with their multiplicity and the types they take, the targets and values of each
+/// attribute. Macros (`<ACTOR>=Person|…`) are expanded where they are used, as brat does;
+/// `<ENTITY>` and `<EVENT>` stand for every entity and every event type.
+#[derive(Default, Debug)]
+struct Conf {
+    entities: HashSet<String>,
+    /// Relation type → the types of Arg1 and of Arg2.
+    relations: HashMap<String, (HashSet<String>, HashSet<String>)>,
+    /// Event type → role → (multiplicity: ' ' exactly one, '?', '*' or '+'; the types it takes).
+    events: HashMap<String, HashMap<String, (char, HashSet<String>)>>,
+    /// Attribute → (the types it can be put on, its values: none for a binary attribute).
+    attributes: HashMap<String, (HashSet<String>, HashSet<String>)>,
+    /// `<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>`: entity spans may share,
+    /// contain or cross each other (without it brat reports every overlap as an error).
+    any_overlap: bool,
 }
 
-/// Checks one `.ann` against its text, independently of the crate's reader; the problems.
+/// One line of a section of annotation.conf: section, name, `(key, types)` of its arguments.
+type ConfLine<'a> = (&'a str, String, Vec<(String, Vec<String>)>);
+
+/// The char offsets of a span's fragments.
+type Fragments = Vec<(usize, usize)>;
+
+impl Conf {
+    fn read(conf: &str) -> Conf {
+        let mut macros: HashMap<String, String> = HashMap::new();
+        let mut section = "";
+        // (section, name, [(key, types)]), expanded once every type is known.
+        let mut lines: Vec<ConfLine> = Vec::new();
+        for line in conf.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = ["entities", "relations", "events", "attributes"].into_iter().find(|s| *s == name).unwrap();
+                continue;
+            }
+            if let Some((name, value)) = line.split_once('=').filter(|(n, _)| n.starts_with('<') && !n.contains(char::is_whitespace)) {
+                macros.insert(name.to_owned(), value.to_owned());
+                continue;
+            }
+            let (name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let mut args = Vec::new();
+            for arg in rest.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                let (key, types) = arg.split_once(':').unwrap_or_else(|| panic!("annotation.conf: argument {arg:?} of {name}"));
+                let mut expanded = types.to_owned();
+                for (m, v) in &macros {
+                    expanded = expanded.replace(m.as_str(), v);
+                }
+                args.push((key.to_owned(), expanded.split('|').map(str::to_owned).collect()));
+            }
+            lines.push((section, name.to_owned(), args));
+        }
+        let mut conf = Conf::default();
+        for (section, name, _) in &lines {
+            if *section == "entities" {
+                conf.entities.insert(name.clone());
+            }
+        }
+        let events: HashSet<String> = lines.iter().filter(|l| l.0 == "events").map(|l| l.1.clone()).collect();
+        let expand = |types: &[String]| -> HashSet<String> {
+            types
+                .iter()
+                .flat_map(|t| match t.as_str() {
+                    "<ENTITY>" => conf.entities.iter().cloned().collect::<Vec<_>>(),
+                    "<EVENT>" => events.iter().cloned().collect(),
+                    _ => vec![t.clone()],
+                })
+                .collect()
+        };
+        let mut relations = HashMap::new();
+        let mut event_roles = HashMap::new();
+        let mut attributes = HashMap::new();
+        let mut any_overlap = false;
+        for (section, name, args) in &lines {
+            let arg = |key: &str| args.iter().find(|a| a.0 == key).map(|a| expand(&a.1)).unwrap_or_default();
+            match *section {
+                "relations" if name == "<OVERLAP>" => {
+                    let all = |k: &str| arg(k) == conf.entities;
+                    any_overlap = all("Arg1") && all("Arg2") && arg("<OVL-TYPE>").contains("<ANY>");
+                }
+                "relations" => {
+                    relations.insert(name.clone(), (arg("Arg1"), arg("Arg2")));
+                }
+                "events" => {
+                    let roles: HashMap<String, (char, HashSet<String>)> = args
+                        .iter()
+                        .map(|(key, types)| match key.strip_suffix(['?', '*', '+']) {
+                            Some(role) => (role.to_owned(), (key.chars().last().unwrap(), expand(types))),
+                            None => (key.clone(), (' ', expand(types))),
+                        })
+                        .collect();
+                    event_roles.insert(name.clone(), roles);
+                }
+                "attributes" => {
+                    attributes.insert(name.clone(), (arg("Arg"), arg("Value")));
+                }
+                _ => {}
+            }
+        }
+        conf.relations = relations;
+        conf.events = event_roles;
+        conf.attributes = attributes;
+        conf.any_overlap = any_overlap;
+        conf
+    }
+}
+
+/// Checks one `.ann` against its text the way brat's server reads and verifies it
+/// (`annotation.py`, `verify_annotations.py`), independently of the crate's reader; the problems.
+///
+/// brat reads the `.txt` with universal newlines, so its offsets count `\r\n` as one char. Every
+/// line is `ID\tDATA[\tTAIL]`; then, by the id's letter:
+/// * `T`: a declared entity or event type, fragments `START END` joined by `;`, in order and not
+///   overlapping, inside the text, and the tail is the fragments' texts joined by one space;
+/// * `N`: `Reference TARGET DB:ID` (here: a `wirelink` reference on an entity span);
+/// * `A`: a declared attribute on a type it is declared for, with one of its values or none;
+/// * `R`: `TYPE Arg1:ID Arg2:ID` with argument types the relation takes;
+/// * `E`: `TYPE:TRIGGER ROLE:ID …`, the trigger a span of the event's type, every role (less its
+///   trailing number) one of the event's, on a type it takes, repeated only when declared `+` or
+///   `*`, and every mandatory role there;
+/// * `#`: `AnnotatorNotes TARGET`.
+///
+/// Every id pointed to is defined, once; a trigger is pointed to by events only, and by one at
+/// least; no two triggers share span and type; entity spans overlap only where the
+/// configuration's `<OVERLAP>` allows it.
 fn problems(ann: &str, text: &str) -> Vec<String> {
-    let conf = declared();
-    let is = |section: &str, name: &str| conf.get(section).is_some_and(|s| s.contains(name));
-    let chars: Vec<char> = text.chars().collect();
+    let conf = Conf::read(brat::ANNOTATION_CONF);
+    let brat_text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let chars: Vec<char> = brat_text.chars().collect();
     let mut out = Vec::new();
-    let mut defined: HashMap<&str, &str> = HashMap::new(); // id → type ("" for notes)
-    let mut references: Vec<(usize, &str)> = Vec::new();
-    let mut triggers: Vec<(usize, &str, &str)> = Vec::new(); // line, trigger id, event type
-    let mut arguments: Vec<(usize, &str)> = Vec::new();
+    // id → (line, type, kind letter)
+    let mut defined: HashMap<&str, (usize, &str, char)> = HashMap::new();
+    // (line, referencing kind, target, required target kind)
+    let mut pointers: Vec<(usize, char, &str)> = Vec::new();
+    let mut spans: Vec<(&str, &str, Fragments)> = Vec::new();
+    let mut normalized: HashMap<&str, usize> = HashMap::new();
+    struct Event<'a> {
+        line: usize,
+        kind: &'a str,
+        trigger: &'a str,
+        args: Vec<(&'a str, &'a str)>,
+    }
+    let mut events: Vec<Event> = Vec::new();
+    let mut relations: Vec<(usize, &str, &str, &str)> = Vec::new();
+    let mut attributes: Vec<(usize, &str, &str, Option<&str>)> = Vec::new();
     for (i, line) in ann.lines().enumerate() {
         let n = i + 1;
         let fields: Vec<&str> = line.split('\t').collect();
@@ -115,27 +224,24 @@ fn problems(ann: &str, text: &str) -> Vec<String> {
             out.push(format!("line {n}: bad id {id:?}"));
             continue;
         }
-        let words: Vec<&str> = fields.get(1).map_or(vec![], |f| f.split(' ').collect());
-        let (ty, expected_fields) = match kind {
-            'T' => (words[0], 3),
-            'N' | '#' => (words[0], 3),
-            'A' | 'R' => (words[0], 2),
-            'E' => (words[0].split(':').next().unwrap(), 2),
-            _ => unreachable!(),
-        };
+        let expected_fields = if "TN#".contains(kind) { 3 } else { 2 };
         if fields.len() != expected_fields {
             out.push(format!("line {n}: {} tab-separated fields, expected {expected_fields}", fields.len()));
             continue;
         }
-        if defined.insert(id, ty).is_some() {
-            out.push(format!("line {n}: {id} defined twice"));
+        let words: Vec<&str> = fields[1].split(' ').collect();
+        let ty = if kind == 'E' { words[0].split(':').next().unwrap() } else { words[0] };
+        if let Some(&(first, ..)) = defined.get(id) {
+            out.push(format!("line {n}: {id} defined twice (first on line {first})"));
         }
+        defined.insert(id, (n, ty, kind));
         match kind {
             'T' => {
-                if !(is("entities", ty) || is("events", ty)) {
+                if !(conf.entities.contains(ty) || conf.events.contains_key(ty)) {
                     out.push(format!("line {n}: type {ty} is not declared"));
                 }
                 let mut pieces = Vec::new();
+                let mut fragments: Fragments = Vec::new();
                 for fragment in words[1..].join(" ").split(';') {
                     let [a, b] = fragment.split(' ').map(|x| x.parse::<usize>().unwrap_or(usize::MAX)).collect::<Vec<_>>()[..] else {
                         out.push(format!("line {n}: fragment {fragment:?}"));
@@ -145,80 +251,175 @@ fn problems(ann: &str, text: &str) -> Vec<String> {
                         out.push(format!("line {n}: offsets {a} {b} outside the text ({} chars) or empty", chars.len()));
                         continue;
                     }
+                    // brat's test: a fragment may not reach into or touch the start of one before it.
+                    if fragments.iter().any(|&(s, e)| b >= s && a < e) || fragments.last().is_some_and(|&(_, e)| a < e) {
+                        out.push(format!("line {n}: fragment {a} {b} overlaps or precedes an earlier one"));
+                    }
+                    fragments.push((a, b));
                     pieces.push(chars[a..b].iter().collect::<String>());
                 }
                 if pieces.join(" ") != fields[2] {
                     out.push(format!("line {n}: text {:?} is not the text at its offsets {:?}", fields[2], pieces.join(" ")));
                 }
-                if fields[2].contains(['\n', '\r']) {
+                if fields[2].contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
                     out.push(format!("line {n}: a span holds a line break"));
                 }
+                spans.push((id, ty, fragments));
             }
             'N' => {
                 if words.len() != 3 || words[0] != "Reference" || !words[2].starts_with("wirelink:") || words[2].len() <= 9 {
                     out.push(format!("line {n}: expected Reference TARGET wirelink:ID"));
                 } else {
-                    references.push((n, words[1]));
-                }
-            }
-            'A' => {
-                if !is("attributes", ty) || !(words.len() == 2 || (words.len() == 3 && is("values", words[2]))) {
-                    out.push(format!("line {n}: attribute {:?} not declared", fields[1]));
-                }
-                if let Some(t) = words.get(1) {
-                    references.push((n, t));
-                }
-            }
-            'R' => {
-                if !is("relations", ty) || words.len() != 3 || !words[1].starts_with("Arg1:") || !words[2].starts_with("Arg2:") {
-                    out.push(format!("line {n}: relation {:?}", fields[1]));
-                }
-                for w in &words[1..] {
-                    arguments.push((n, w.split_once(':').map_or("", |x| x.1)));
-                }
-            }
-            'E' => {
-                if !is("events", ty) {
-                    out.push(format!("line {n}: event type {ty} not declared"));
-                }
-                triggers.push((n, words[0].split_once(':').map_or("", |x| x.1), ty));
-                for w in &words[1..] {
-                    let Some((role, target)) = w.split_once(':') else {
-                        out.push(format!("line {n}: argument {w:?}"));
-                        continue;
-                    };
-                    if !is("roles", role.trim_end_matches(|c: char| c.is_ascii_digit())) {
-                        out.push(format!("line {n}: role {role} not declared"));
+                    pointers.push((n, 'N', words[1]));
+                    if let Some(first) = normalized.insert(words[1], n) {
+                        out.push(format!("line {n}: {} has a second wirelink reference (line {first})", words[1]));
                     }
-                    arguments.push((n, target));
                 }
+            }
+            'A' => match words[..] {
+                [name, target] => attributes.push((n, name, target, None)),
+                [name, target, value] => attributes.push((n, name, target, Some(value))),
+                _ => out.push(format!("line {n}: attribute {:?}", fields[1])),
+            },
+            'R' => match words[..] {
+                [_, a1, a2] if a1.starts_with("Arg1:") && a2.starts_with("Arg2:") => {
+                    relations.push((n, ty, &a1[5..], &a2[5..]));
+                }
+                _ => out.push(format!("line {n}: relation {:?}", fields[1])),
+            },
+            'E' => {
+                let trigger = words[0].split_once(':').map_or("", |x| x.1);
+                let mut args = Vec::new();
+                for w in &words[1..] {
+                    match w.split_once(':') {
+                        Some((role, target)) if !role.is_empty() && !target.is_empty() => args.push((role, target)),
+                        _ => out.push(format!("line {n}: argument {w:?}")),
+                    }
+                }
+                events.push(Event { line: n, kind: ty, trigger, args });
             }
             '#' => {
                 if words.len() != 2 || words[0] != "AnnotatorNotes" {
                     out.push(format!("line {n}: note {:?}", fields[1]));
                 }
-                references.push((n, words.get(1).copied().unwrap_or("")));
+                pointers.push((n, '#', words.get(1).copied().unwrap_or("")));
             }
             _ => unreachable!(),
         }
     }
-    let trigger_ids: HashSet<&str> = triggers.iter().map(|t| t.1).collect();
-    for &(n, id) in references.iter().chain(&arguments) {
-        if !defined.contains_key(id) {
-            out.push(format!("line {n}: {id} is not defined"));
+    let type_of = |id: &str| defined.get(id).map(|d| d.1);
+    let triggers: HashSet<&str> = events.iter().map(|e| e.trigger).collect();
+    let is_entity_span = |id: &str| defined.get(id).is_some_and(|d| d.2 == 'T' && conf.entities.contains(d.1)) && !triggers.contains(id);
+
+    for e in &events {
+        let n = e.line;
+        let Some(roles) = conf.events.get(e.kind) else {
+            out.push(format!("line {n}: event type {} not declared", e.kind));
+            continue;
+        };
+        if defined.get(e.trigger).map(|d| (d.1, d.2)) != Some((e.kind, 'T')) {
+            out.push(format!("line {n}: trigger {} is not a {} span", e.trigger, e.kind));
+        }
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &(label, target) in &e.args {
+            let role = label.trim_end_matches(|c: char| c.is_ascii_digit());
+            *counts.entry(role).or_default() += 1;
+            match roles.get(role) {
+                None => out.push(format!("line {n}: {} takes no {role} argument", e.kind)),
+                Some((_, types)) => {
+                    if !is_entity_span(target) || !type_of(target).is_some_and(|t| types.contains(t)) {
+                        out.push(format!("line {n}: {label}:{target} is not an entity span of a type {role} takes"));
+                    }
+                }
+            }
+        }
+        for (role, (multiplicity, _)) in roles {
+            let count = counts.get(role.as_str()).copied().unwrap_or(0);
+            if count > 1 && !"+*".contains(*multiplicity) {
+                out.push(format!("line {n}: {} cannot take several {role} arguments", e.kind));
+            }
+            if count == 0 && " +".contains(*multiplicity) {
+                out.push(format!("line {n}: {role} is required for {}", e.kind));
+            }
         }
     }
-    for &(n, id) in &arguments {
-        if trigger_ids.contains(id) || !id.starts_with('T') {
-            out.push(format!("line {n}: argument {id} is not an entity span"));
+    for &(n, ty, a1, a2) in &relations {
+        let Some((t1, t2)) = conf.relations.get(ty) else {
+            out.push(format!("line {n}: relation type {ty} not declared"));
+            continue;
+        };
+        for (target, types) in [(a1, t1), (a2, t2)] {
+            if !is_entity_span(target) || !type_of(target).is_some_and(|t| types.contains(t)) {
+                out.push(format!("line {n}: {ty} does not take {target} as an argument"));
+            }
         }
     }
-    for &(n, id, ty) in &triggers {
-        if defined.get(id) != Some(&ty) {
-            out.push(format!("line {n}: trigger {id} is not a {ty} span"));
+    for &(n, name, target, value) in &attributes {
+        let Some((on, values)) = conf.attributes.get(name) else {
+            out.push(format!("line {n}: attribute {name} not declared"));
+            continue;
+        };
+        if !type_of(target).is_some_and(|t| on.contains(t)) || triggers.contains(target) {
+            out.push(format!("line {n}: {name} cannot be put on {target} ({:?})", type_of(target)));
+        }
+        match value {
+            None if !values.is_empty() => out.push(format!("line {n}: {name} needs one of {values:?}")),
+            Some(v) if !values.contains(v) => out.push(format!("line {n}: {name} has no value {v}")),
+            _ => {}
+        }
+    }
+    for &(n, kind, target) in &pointers {
+        match defined.get(target) {
+            None => out.push(format!("line {n}: {target} is not defined")),
+            Some(_) if triggers.contains(target) => out.push(format!("line {n}: trigger {target} pointed to by a non-event")),
+            Some(_) if kind == 'N' && !is_entity_span(target) => out.push(format!("line {n}: a reference on {target}, not an entity span")),
+            _ => {}
+        }
+    }
+    for e in &events {
+        for &(_, target) in &e.args {
+            if !defined.contains_key(target) {
+                out.push(format!("line {}: {target} is not defined", e.line));
+            }
+        }
+    }
+    // Triggers: each of an event, no two of one type over one span; entity spans: overlaps.
+    let mut seen: HashMap<(&str, &Fragments), &str> = HashMap::new();
+    for (id, ty, fragments) in &spans {
+        if conf.events.contains_key(*ty) && !conf.entities.contains(*ty) {
+            if !triggers.contains(id) {
+                out.push(format!("{id}: a trigger no event uses"));
+            }
+            if let Some(other) = seen.insert((ty, fragments), id) {
+                out.push(format!("{id}: the same trigger as {other}"));
+            }
+        } else if *ty != "Item" && !normalized.contains_key(id) {
+            out.push(format!("{id}: an entity span with no wirelink reference"));
+        }
+    }
+    if !conf.any_overlap {
+        let bounds = |f: &[(usize, usize)]| (f.first().map_or(0, |x| x.0), f.last().map_or(0, |x| x.1));
+        let entity_spans: Vec<_> = spans.iter().filter(|s| conf.entities.contains(s.1)).map(|s| (s.0, bounds(&s.2))).collect();
+        for (i, (a, (s1, e1))) in entity_spans.iter().enumerate() {
+            for (b, (s2, e2)) in &entity_spans[i + 1..] {
+                if s2 < e1 && e2 > s1 {
+                    out.push(format!("{a} and {b} overlap, which annotation.conf does not allow"));
+                }
+            }
         }
     }
     out
+}
+
+#[test]
+fn the_configuration_reads_as_brat_reads_it() {
+    let conf = Conf::read(brat::ANNOTATION_CONF);
+    assert!(conf.any_overlap, "the writer's item spans hold mentions, and implied spans can share offsets: {conf:?}");
+    assert_eq!(conf.events["MetWith"]["Participant"].0, '+');
+    assert!(conf.events["Supplied"]["Item"].1.contains("Item") && !conf.events["Supplied"]["Supplier"].1.contains("Item"));
+    assert!(conf.relations["Sanctioned"].0.contains("Organization"));
+    assert!(conf.attributes["Modality"].0.contains("MetWith") && conf.attributes["Modality"].1.contains("Planned"));
+    assert!(conf.attributes["Negated"].1.is_empty(), "Negated is binary");
 }
 
 #[test]
@@ -255,9 +456,44 @@ fn the_checker_catches_what_it_should() {
         "T1\tPerson 0 7\tPoutine\nR1\tSupplied Arg1:T1 Arg2:T2\n",
         "T1\tMetWith 8 15\ta parlé\nE1\tMetWith:T1 Guest:T1\n",
         "T1\tPerson 0 7\tPoutine\nA1\tColour T1 Red\n",
+        // A trigger is pointed to by events only; an event has its mandatory roles.
+        "T1\tPerson 0 7\tPoutine\nN1\tReference T1 wirelink:vladimir-putin\tVladimir Putin\n\
+         T2\tMetWith 8 15\ta parlé\nE1\tMetWith:T2 Participant:T1\n#1\tAnnotatorNotes T2\tnote\n",
+        "T2\tMetWith 8 15\ta parlé\nE1\tMetWith:T2\n",
+        "T2\tMetWith 8 15\ta parlé\n",
+        // An item is no supplier; Form is for mentions, Negated for events.
+        "T1\tItem 0 7\tPoutine\nT2\tSupplied 8 15\ta parlé\nE1\tSupplied:T2 Supplier:T1 Recipient:T1\n",
+        "T2\tMetWith 8 15\ta parlé\nE1\tMetWith:T2 Participant:T2\nA1\tForm E1 Partial\n",
+        "T1\tPerson 0 7\tPoutine\nN1\tReference T1 wirelink:vladimir-putin\tVladimir Putin\nA1\tNegated T1\n",
+        "T1\tPerson 0 7\tPoutine\nN1\tReference T1 wirelink:vladimir-putin\tVladimir Putin\nA1\tForm T1 Bold\n",
+        // Detained takes one role once at most; an entity span has its reference.
+        "T1\tPerson 0 7\tPoutine\n",
     ] {
         assert!(!problems(bad, text).is_empty(), "{bad:?} passed the check");
     }
+    // brat reads the text with universal newlines: "\r\n" is one char.
+    let crlf = "Le 3 mars.\r\nPoutine a parlé.";
+    let putin = "T1\tPerson 11 18\tPoutine\nN1\tReference T1 wirelink:vladimir-putin\tVladimir Putin\n";
+    assert!(problems(putin, crlf).is_empty(), "{:?}", problems(putin, crlf));
+    assert!(!problems(&putin.replace("11 18", "12 19"), crlf).is_empty());
+}
+
+#[test]
+fn offsets_count_a_crlf_as_one_char_as_brat_reads_the_text() {
+    let text = "Vladimir Poutine a reçu Alexandre Loukachenko à Sotchi.\r\nLa Russie fournit du pétrole au Bélarus.\r\n";
+    let doc = Extractor::bundled().extract(Input::new(text).date("2021-02"));
+    let russia = doc.mentions.iter().find(|m| m.text == "Russie").expect("Russie is a mention");
+    assert_eq!(russia.char_start, 60, "the contract counts both chars of \\r\\n");
+    let ann = brat::standoff(&doc, text);
+    assert!(problems(&ann, text).is_empty(), "{}\n{ann}", problems(&ann, text).join("\n"));
+    assert!(ann.contains("\tCountry 59 65\tRussie\n"), "{ann}");
+    // Read back, the mentions have the contract's offsets again and everything scores.
+    let gold = GoldDocument::from_brat(&ann, text, doc.lang).unwrap();
+    let want: Vec<_> = doc.mentions.iter().map(|m| (m.start, m.end, m.char_start, m.char_end, m.entity.clone())).collect();
+    let got: Vec<_> = gold.mentions.iter().map(|m| (m.start, m.end, m.char_start, m.char_end, m.entity.clone())).collect();
+    assert_eq!(got, want);
+    let report = score(&[(gold, doc.clone())]);
+    assert_eq!((report.overall.mentions.f1(), report.overall.relations.f1()), (1.0, 1.0), "{report}");
 }
 
 #[test]

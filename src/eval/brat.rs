@@ -12,6 +12,8 @@
 //!   the gold relation. `AnnotatorNotes` (`#`) and `Equiv` (`*`) lines are skipped, as are
 //!   normalizations to other databases and attributes of other names.
 //!
+//! Offsets are brat's, which reads the text with universal newlines: a `\r\n` is one char there.
+//!
 //! Anything else is an error naming its line: a malformed line, an id defined twice, a
 //! reference to an undefined id, offsets past the text, a `T` whose text is not the text at its
 //! offsets, an unknown type or role, a mention without a `wirelink` reference.
@@ -92,8 +94,19 @@ struct Parsed<'a> {
 
 /// Reads `ann`, the standoff of `text`, as the gold of a document in `lang`.
 pub(super) fn read(ann: &str, text: &str, lang: Lang) -> Result<GoldDocument, BratError> {
-    // The byte offset of every char, and of the end.
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    // The byte offset and the contract's char offset of every char as brat counts them (the
+    // `\n` of a `\r\n` is none), and of the end.
+    let (mut bytes, mut scalars) = (Vec::with_capacity(text.len() + 1), Vec::with_capacity(text.len() + 1));
+    let mut count = 0;
+    for (b, c) in text.char_indices() {
+        if !(c == '\n' && text[..b].ends_with('\r')) {
+            bytes.push(b);
+            scalars.push(count);
+        }
+        count += 1;
+    }
+    bytes.push(text.len());
+    scalars.push(count);
     let parsed = parse(ann, text, &bytes)?;
     for &(line, id) in &parsed.pointers {
         if !parsed.defined.contains_key(id) {
@@ -155,8 +168,9 @@ pub(super) fn read(ann: &str, text: &str, lang: Lang) -> Result<GoldDocument, Br
                 None => return error(a.line, format!("{FORM} of {id}: unknown form {:?}", a.value.unwrap_or(""))),
             };
         }
-        let (char_start, char_end) = (span.fragments[0].0, span.fragments[span.fragments.len() - 1].1);
-        let (start, end) = (bytes[char_start], bytes[char_end]);
+        let (first, last) = (span.fragments[0].0, span.fragments[span.fragments.len() - 1].1);
+        let (start, end) = (bytes[first], bytes[last]);
+        let (char_start, char_end) = (scalars[first], scalars[last]);
         gold.mentions.push(GoldMention {
             start,
             end,

@@ -19,6 +19,9 @@
 //! all (the country of "son homologue russe") gets a span on the trigger marked `Implied`,
 //! which is not a mention. A span holds no line break: a mention across one is written as two
 //! fragments (`10 18;19 26`).
+//!
+//! Offsets are brat's: brat reads the `.txt` with universal newlines, so a `\r\n` counts as one
+//! char there (the contract's `char_start` counts two); elsewhere they are the contract's.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -102,6 +105,8 @@ struct Writer<'a> {
     text: &'a str,
     out: String,
     offsets: CharOffsets,
+    /// Byte offset of the `\n` of every `\r\n`, in order: brat counts such a pair as one char.
+    crlf: Vec<usize>,
     entities: HashMap<&'a str, &'a Entity>,
     /// The `T` number of each written mention, by entity: `(byte start, byte end, T)`.
     mentions_of: HashMap<&'a str, Vec<(usize, usize, usize)>>,
@@ -130,6 +135,7 @@ impl<'a> Writer<'a> {
             text,
             out: String::new(),
             offsets: CharOffsets::new(text, starts),
+            crlf: text.match_indices("\r\n").map(|(i, _)| i + 1).collect(),
             entities: doc.entities.iter().map(|e| (e.id.as_str(), e)).collect(),
             mentions_of: HashMap::new(),
             triggers: HashMap::new(),
@@ -169,7 +175,8 @@ impl<'a> Writer<'a> {
     /// does not fit the text or holds nothing but line breaks.
     fn span(&mut self, kind: &str, start: usize, end: usize) -> Option<usize> {
         let slice = self.text.get(start..end)?;
-        let first = self.offsets.get(start)?;
+        // brat's char offset: the contract's, less the `\r\n` pairs before.
+        let first = self.offsets.get(start)? - self.crlf.partition_point(|&n| n < start);
         // Fragments: runs of chars without a line break, as (char start, char end, text).
         let mut fragments: Vec<(usize, usize, &str)> = Vec::new();
         let mut open: Option<(usize, usize)> = None; // (char start, byte start within slice)
@@ -182,7 +189,9 @@ impl<'a> Writer<'a> {
             } else if open.is_none() {
                 open = Some((chars, b));
             }
-            chars += 1;
+            if !(c == '\n' && self.crlf.binary_search(&(start + b)).is_ok()) {
+                chars += 1;
+            }
         }
         if let Some((cs, bs)) = open {
             fragments.push((cs, chars, &slice[bs..]));

@@ -350,7 +350,7 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
 
 const STYLE: &str = r#"
 :root { --person: #ffcf8f; --country: #9fc9ff; --city: #b5e3a8; --organization: #ddc2f2;
-  --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --evidence: #fff3bf; --trigger: #ffa94d; }
+  --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --evidence: #ffec99; --trigger: #ffa94d; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
 header.top { padding: 12px 24px; border-bottom: 1px solid var(--line); background: #f6f8fa; }
