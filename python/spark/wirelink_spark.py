@@ -29,6 +29,7 @@ Options of both: ``lang`` ("fr", "nl", "en"; default: detected per document) and
 from __future__ import annotations
 
 import json
+import shlex
 from typing import Iterable, Iterator, List, Optional
 
 _EXTRACTOR = None
@@ -60,14 +61,15 @@ def extract_partitions(lines: Iterable[str], lang: Optional[str] = None, date: O
         yield from ex.extract_batch_json(block, lang=lang, date=date)
 
 
-def pipe_command(binary: str = "wirelink", lang: Optional[str] = None, date: Optional[str] = None, threads: int = 1) -> List[str]:
-    """The command ``RDD.pipe`` runs for each partition."""
+def pipe_command(binary: str = "wirelink", lang: Optional[str] = None, date: Optional[str] = None, threads: int = 1) -> str:
+    """The command ``RDD.pipe`` runs for each partition, as the one string PySpark takes
+    (it splits it with ``shlex``)."""
     cmd = [binary, "extract", "--lines", "--jsonl", "--threads", str(threads)]
     if lang:
         cmd += ["--lang", lang]
     if date:
         cmd += ["--date", date]
-    return cmd + ["-"]
+    return shlex.join(cmd + ["-"])
 
 
 def strip_position(line: str) -> dict:
