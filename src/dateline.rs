@@ -123,13 +123,20 @@ impl Datelines {
         // head so that "Février" and "fevrier" are one month, and its length is measured
         // on the original head.
         let folded = fold(head);
-        let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
-        let (day, month, year, end) = if let Some(c) = self.slash.captures(&folded) {
-            (num(c.get(1)), num(c.get(2)), num(c.get(3)), c.get(0)?.end())
-        } else if let Some(c) = self.day_month.captures(&folded) {
-            (num(c.get(1)), self.month(&c[2]), num(c.get(3)), c.get(0)?.end())
-        } else if let Some(c) = self.month_day.captures(&folded) {
-            (num(c.get(2)), self.month(&c[1]), num(c.get(3)), c.get(0)?.end())
+        // The patterns are matched by the lazy DFA alone; the parts are read off the match.
+        // A place has no digits, so the date starts at the match's first digit.
+        let (day, month, year, end) = if let Some(m) = self.slash.find(&folded) {
+            let [d, mo, y] = numbers(date_part(m.as_str()));
+            (d, mo, y, m.end())
+        } else if let Some(m) = self.day_month.find(&folded) {
+            let mut words = date_part(m.as_str());
+            let day = words.next().and_then(leading_number);
+            (day, words.next().and_then(|w| self.month(w)), words.next().and_then(leading_number), m.end())
+        } else if let Some(m) = self.month_day.find(&folded) {
+            let (before, _) = m.as_str().split_at(m.as_str().find(|c: char| c.is_ascii_digit())?);
+            let month = before.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).and_then(|w| self.month(w));
+            let [d, y, _] = numbers(date_part(m.as_str()));
+            (d, month, y, m.end())
         } else {
             return None;
         };
@@ -142,6 +149,25 @@ impl Datelines {
         let end = original_len(head, &folded, end);
         Some((PartialDate { year, month: Some(month), day: Some(day) }, end))
     }
+}
+
+/// The words of a dateline match from its first digit on: "24", "mai", "2021".
+fn date_part(m: &str) -> impl Iterator<Item = &str> {
+    m[m.find(|c: char| c.is_ascii_digit()).unwrap_or(m.len())..].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// The number a word starts with ("1er" is 1).
+fn leading_number(w: &str) -> Option<u32> {
+    w[..w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len())].parse().ok()
+}
+
+/// The first three numbers among `words`.
+fn numbers<'w>(words: impl Iterator<Item = &'w str>) -> [Option<u32>; 3] {
+    let mut out = [None; 3];
+    for (slot, n) in out.iter_mut().zip(words.filter_map(leading_number)) {
+        *slot = Some(n);
+    }
+    out
 }
 
 /// The byte length in `original` of the first `folded_len` bytes of its folded form.
@@ -177,6 +203,8 @@ mod tests {
             ("GENÈVE, 21 février (AFP) -", Some("2021-02-21")),
             ("KYIV, Feb. 20, 2023 (AP) - President", Some("2023-02-20")),
             ("WASHINGTON, Sept. 4 (AP) -", Some("2021-09-04")),
+            ("PARIS, 1er mai (AFP) - Le", Some("2021-05-01")),
+            ("Sommet à Minsk. MINSK, 9 août 2020 (AFP) - Le", Some("2020-08-09")),
             ("Le président a parlé.", None),
             ("", None),
         ];

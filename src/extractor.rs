@@ -6,6 +6,7 @@ use std::sync::{Arc, LazyLock};
 use crate::dateline::{Datelines, PartialDate};
 use crate::error::{DataError, Error, Result};
 use crate::gazetteer::{self, compile::Compiled, EntityId, Gazetteer, Source, FILES};
+use crate::hash::FastSet;
 use crate::lang::{Lang, LangSet};
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{self, Ctx, Resolved};
@@ -332,7 +333,7 @@ impl Extractor {
             bytes.extend([s.start, s.end]);
         }
         char_offsets(ctx.text, bytes, chars);
-        let mut seen: std::collections::HashSet<EntityId> = std::collections::HashSet::new();
+        let mut seen: FastSet<EntityId> = FastSet::default();
         doc.mentions.reserve_exact(list.len());
         for (i, (span, e, form)) in list.iter().enumerate() {
             let Some(text) = ctx.text.get(span.start..span.end) else { continue };
@@ -383,7 +384,7 @@ impl Extractor {
         let gaz = &self.inner.gaz;
         let rules = self.inner.rules.get(doc.lang);
         let original = |f: FoldedSpan| ctx.offsets.to_original(f);
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FastSet::default();
         for f in found {
             let rule = &rules.rules[f.rule];
             let (Some(t), Some(ev)) = (original(f.trigger), original(f.evidence)) else { continue };

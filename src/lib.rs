@@ -39,6 +39,7 @@ mod error;
 pub mod eval;
 mod extractor;
 mod gazetteer;
+mod hash;
 mod lang;
 mod matcher;
 mod mention;

@@ -7,7 +7,7 @@ pub(crate) mod compile;
 pub(crate) mod format;
 mod load;
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 pub(crate) use format::{Day, LangMask};
 pub(crate) use load::{load, Source, FILES};
@@ -148,7 +148,7 @@ pub(crate) struct SurfaceEntry {
 #[derive(Debug, Default)]
 pub(crate) struct Gazetteer {
     pub entities: Vec<EntityRec>,
-    pub by_id: HashMap<String, EntityId>,
+    pub by_id: FastMap<String, EntityId>,
     /// Sorted by person, then start ([`Gazetteer::index_offices`]).
     pub offices: Vec<Office>,
     /// Indices into `offices`, sorted by office holder (`of`), kind and start.
@@ -157,7 +157,7 @@ pub(crate) struct Gazetteer {
     pub surfaces: Vec<(String, SurfaceEntry)>,
     /// Frequent words (folded) and their frequency rank in each language (`Lang::index`; 0:
     /// not among that language's frequent words), from `common_words.tsv`.
-    pub common_words: HashMap<String, [u32; 3]>,
+    pub common_words: FastMap<String, [u32; 3]>,
 }
 
 impl Gazetteer {

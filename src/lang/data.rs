@@ -2,37 +2,14 @@
 //! prepositions, pronouns, months … Code asks a [`LangData`] for a list; it never matches on
 //! a language to find a word.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use serde::Deserialize;
 
 use super::Lang;
 use crate::error::{DataError, Error};
+use crate::hash::FastMap;
 use crate::segment::{tokenize_words, Token};
-
-/// FNV-1a: the keys are short words hashed at nearly every token, where SipHash's
-/// protection against crafted keys buys nothing (the keys are our own word lists).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with [`Fnv`] hashing.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A list of words or word sequences, folded and split into tokens like the text is.
 ///
@@ -333,11 +310,19 @@ impl LangSet {
                 }
             }
         }
-        // Telling letters are never ASCII.
-        for c in original.chars().take(4000).filter(|c| !c.is_ascii()) {
+        // Telling letters are never ASCII: the first 4 kB are searched for non-ASCII bytes
+        // and only those chars are decoded.
+        let mut end = original.len().min(4000);
+        while !original.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut rest = &original[..end];
+        while let Some(p) = rest.bytes().position(|b| !b.is_ascii()) {
+            let Some(c) = rest[p..].chars().next() else { break };
             if let Some(&mask) = self.detect_chars.get(&c.to_lowercase().next().unwrap_or(c)) {
                 add(&mut scores, mask);
             }
+            rest = &rest[p + c.len_utf8()..];
         }
         let best = (0..3).max_by_key(|&i| (scores[i], i == Lang::En.index())).unwrap_or(2);
         if scores[best] == 0 {

@@ -7,7 +7,7 @@
 //! elsewhere is Moon Jae-in only where South Korea or one of its places is named.
 //! A title before it belongs to the mention: "M. Loukachenko", "dhr. Rutte", "Mr. Biden".
 
-use std::collections::HashSet;
+use crate::hash::FastSet as HashSet;
 
 use super::{entity_reading, Cand, Ctx};
 use crate::gazetteer::{EntityId, SurfaceForm};

@@ -8,7 +8,7 @@
 //! country the dispatch names ("Brest" in a dispatch about Belarus), then one in a country
 //! where its language is spoken, then the most populous.
 
-use std::collections::HashSet;
+use crate::hash::FastSet as HashSet;
 
 use super::{entity_reading, Cand, Ctx};
 use crate::gazetteer::{EntityId, Reading, SurfaceForm};
@@ -108,7 +108,7 @@ fn rank(ctx: &Ctx, id: EntityId, form: SurfaceForm, place: bool) -> u8 {
 /// Countries named without ambiguity (a candidate whose every reading is that country), and
 /// the country of a city in the dateline.
 fn named_countries(ctx: &Ctx, cands: &[Cand]) -> HashSet<EntityId> {
-    let mut out: HashSet<EntityId> = HashSet::new();
+    let mut out: HashSet<EntityId> = HashSet::default();
     for c in cands {
         if c.span.end <= ctx.dateline_end {
             out.extend(ctx.allowed(c).filter_map(|(_, e)| entity_reading(e)).filter_map(|(id, _)| ctx.gaz.entity(id).country));

@@ -33,7 +33,9 @@ impl Folded {
         while i < bytes.len() {
             // Most of a dispatch is ASCII: lower-case a run at once, one map entry per byte.
             let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
-            self.text.extend(bytes[i..run].iter().map(|b| char::from(b.to_ascii_lowercase())));
+            let from = self.text.len();
+            self.text.push_str(&input[i..run]);
+            self.text[from..].make_ascii_lowercase();
             map.extend(i..run);
             i = run;
             if let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) {

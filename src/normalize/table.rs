@@ -1,6 +1,8 @@
 //! How one char folds: the table shared by gazetteer surfaces (at build time) and input
 //! text (at run time), so that the two can never disagree.
 
+use std::sync::LazyLock;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Letters that NFD does not split into a base and a mark, and typographic variants that a
@@ -24,9 +26,46 @@ fn special(c: char) -> Option<&'static str> {
     })
 }
 
+/// The chars below this one fold through [`LATIN`], a table made once from the rules below.
+const TABLE_END: u32 = 0x250;
+
+/// The folded forms of U+0080 to U+024F (Latin-1, Latin Extended-A and B: nearly every
+/// non-ASCII char of a French or Dutch dispatch), at most 4 bytes each, made by
+/// [`fold_by_rules`] itself.
+static LATIN: LazyLock<Box<[([u8; 4], u8)]>> = LazyLock::new(|| {
+    (0x80..TABLE_END)
+        .map(|cp| {
+            let mut s = String::new();
+            if let Some(c) = char::from_u32(cp) {
+                fold_by_rules(c, &mut s);
+            }
+            let mut bytes = [0; 4];
+            let len = s.len().min(4);
+            bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+            // A longer form (none today) would not fit: such a char takes the rules' path.
+            (bytes, if s.len() <= 4 { len as u8 } else { u8::MAX })
+        })
+        .collect()
+});
+
 /// Appends the folded form of `c` to `out` (possibly nothing, for a lone combining mark).
 #[inline]
 pub(crate) fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let Some((bytes, len)) = LATIN.get((c as u32).wrapping_sub(0x80) as usize) {
+        if let Some(s) = bytes.get(..usize::from(*len)).and_then(|b| std::str::from_utf8(b).ok()) {
+            out.push_str(s);
+            return;
+        }
+    }
+    fold_by_rules(c, out);
+}
+
+/// [`fold_char`] without the table.
+fn fold_by_rules(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
@@ -55,6 +94,17 @@ mod tests {
         let mut s = String::new();
         fold_char(c, &mut s);
         s
+    }
+
+    /// The table gives what the rules give, for every char it holds.
+    #[test]
+    fn table_agrees_with_the_rules() {
+        for cp in 0x80..TABLE_END {
+            let c = char::from_u32(cp).unwrap();
+            let mut by_rules = String::new();
+            fold_by_rules(c, &mut by_rules);
+            assert_eq!(folded(c), by_rules, "U+{cp:04X}");
+        }
     }
 
     #[test]

@@ -8,7 +8,9 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use wirelink::eval::{self, GoldDocument};
 use wirelink::output::{brat, html};
-use wirelink::{Document, Extractor, Input, Lang, Scratch};
+use wirelink::{Document, Extractor, Input, Lang};
+
+mod lines;
 
 #[derive(Parser)]
 #[command(name = "wirelink", version, about = "Leaders, countries, cities, organizations and their relations, from news dispatches")]
@@ -223,7 +225,7 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
                 }
             };
             let before = tally.read;
-            extract_lines(&ex, reader, &opts, usize::from(a.threads), &mut out, &mut tally)?;
+            lines::extract_lines(&ex, reader, &opts, usize::from(a.threads), &mut out, &mut tally)?;
             sections += tally.read - before;
             continue;
         }
@@ -362,120 +364,6 @@ struct Options<'a> {
     first_section: usize,
     /// The input's size in bytes, when it is a file.
     size: Option<u64>,
-}
-
-/// How many lines one batch holds at most, and how many bytes.
-const BATCH_LINES: usize = 4096;
-const BATCH_BYTES: usize = 8 << 20;
-
-/// `--lines`: reads batches of lines, extracts them on `threads` threads (one `Scratch`
-/// each), writes the results in input order. Memory holds one batch, whatever the input size.
-fn extract_lines(
-    ex: &Extractor,
-    mut reader: Box<dyn BufRead + '_>,
-    opts: &Options,
-    threads: usize,
-    out: &mut impl Write,
-    tally: &mut Tally,
-) -> anyhow::Result<()> {
-    let mut scratches: Vec<Scratch> = (0..threads).map(|_| ex.scratch()).collect();
-    let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
-    let mut line_no = 0;
-    let progress = Progress::new(opts.size);
-    loop {
-        batch.clear();
-        let mut bytes = 0;
-        while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
-            let mut buf = Vec::new();
-            if reader.read_until(b'\n', &mut buf).with_context(|| opts.name.to_string())? == 0 {
-                break;
-            }
-            line_no += 1;
-            if buf.last() == Some(&b'\n') {
-                buf.pop();
-                if buf.last() == Some(&b'\r') {
-                    buf.pop();
-                }
-            }
-            bytes += buf.len() + 1;
-            batch.push((line_no, buf));
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let chunk = batch.len().div_ceil(threads);
-        let results: Vec<Vec<Result<String, usize>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = batch
-                .chunks(chunk)
-                .zip(scratches.iter_mut())
-                .map(|(lines, scratch)| s.spawn(move || lines.iter().map(|(n, line)| extract_line(ex, scratch, opts, *n, line)).collect::<Vec<_>>()))
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-        });
-        for r in results.into_iter().flatten() {
-            tally.read += 1;
-            match r {
-                Ok(json) => {
-                    out.write_all(json.as_bytes())?;
-                    tally.written += 1;
-                }
-                Err(n) => {
-                    eprintln!("wirelink: {}:{n}: not UTF-8", opts.name);
-                    tally.failed += 1;
-                }
-            }
-        }
-        progress.report(tally.read, bytes);
-    }
-    progress.finish();
-    Ok(())
-}
-
-/// One line as one compact JSON line (or an HTML section), or its number when it is not UTF-8.
-fn extract_line(ex: &Extractor, scratch: &mut Scratch, opts: &Options, n: usize, line: &[u8]) -> Result<String, usize> {
-    let text = std::str::from_utf8(line).map_err(|_| n)?;
-    let doc = ex.extract_with(scratch, with_options(text, opts.lang, opts.date).file(opts.name).line(n));
-    if opts.format == Format::Html {
-        return Ok(html::section(&doc, text, opts.first_section + n));
-    }
-    let mut json = serde_json::to_string(&doc).unwrap_or_default();
-    json.push('\n');
-    Ok(json)
-}
-
-/// Documents and MB per second on stderr, when stderr is a terminal, and the time left when
-/// the input's size is known (a file, not a pipe).
-struct Progress {
-    start: std::time::Instant,
-    on: bool,
-    bytes: std::cell::Cell<usize>,
-    total: Option<u64>,
-}
-
-impl Progress {
-    fn new(total: Option<u64>) -> Progress {
-        use std::io::IsTerminal;
-        Progress { start: std::time::Instant::now(), on: io::stderr().is_terminal(), bytes: std::cell::Cell::new(0), total }
-    }
-
-    fn report(&self, docs: usize, bytes: usize) {
-        self.bytes.set(self.bytes.get() + bytes);
-        if self.on {
-            let secs = self.start.elapsed().as_secs_f64().max(1e-9);
-            let rate = self.bytes.get() as f64 / secs;
-            let eta = match self.total {
-                Some(t) if rate > 0.0 => format!(", ETA {:.0} s", (t as f64 - self.bytes.get() as f64).max(0.0) / rate),
-                _ => String::new(),
-            };
-            eprint!("\r{docs} docs, {:.0} docs/s, {:.1} MB/s{eta}   ", docs as f64 / secs, rate / 1e6);
-        }
-    }
-
-    fn finish(&self) {
-        if self.on {
-            eprintln!();
-        }
-    }
 }
 
 fn display_name(path: &Path) -> String {
