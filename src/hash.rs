@@ -7,6 +7,17 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// The FNV-1a hash of `bytes`: [`crate::segment::Token::hash`] and the word lists' index.
+#[inline]
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// FNV-1a.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);

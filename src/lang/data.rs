@@ -8,40 +8,48 @@ use serde::Deserialize;
 
 use super::Lang;
 use crate::error::{DataError, Error};
-use crate::hash::FastMap;
+use crate::hash::{fnv, FastMap};
 use crate::segment::{tokenize_words, Token};
 
 /// A list of words or word sequences, folded and split into tokens like the text is.
 ///
-/// Lookups are asked at nearly every token, so entries are indexed by their first and last
-/// word: a lookup costs one hash of the token, not a scan of the list.
+/// Lookups are asked at nearly every token, so entries are indexed by the hash of their
+/// first and last word, the one [`Token::hash`] holds: a lookup that finds nothing (most of
+/// them) costs one bit test, one that may find something a binary search, then the words
+/// are compared.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Words {
-    /// Longest first, so that "de la" wins over "de".
-    seqs: Vec<Vec<String>>,
-    by_first: FastMap<String, Vec<usize>>,
-    by_last: FastMap<String, Vec<usize>>,
-    /// A 256-bit filter over the first (and last) words' length and end letters: most tokens
-    /// are no entry's first or last word, and this tells so without hashing the token.
-    first_filter: [u64; 4],
-    last_filter: [u64; 4],
+    /// Longest first, so that "de la" wins over "de"; each word with its hash.
+    seqs: Vec<Vec<(u64, String)>>,
+    /// (hash of the first word, entry), sorted: entries of one hash stay longest first.
+    by_first: Vec<(u64, u32)>,
+    by_last: Vec<(u64, u32)>,
+    /// 1024-bit filters over the hashes of the first and last words.
+    first_filter: Filter,
+    last_filter: Filter,
 }
 
-/// The filter slot of a word: its length and first and last bytes.
-fn filter_slot(word: &str) -> usize {
-    let b = word.as_bytes();
-    let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
-    (b.len().wrapping_mul(31) ^ first.wrapping_mul(7) ^ last.wrapping_mul(131)) & 255
+#[derive(Debug, Default, Clone)]
+struct Filter([u64; 16]);
+
+impl Filter {
+    fn slot(hash: u64) -> usize {
+        (hash >> 54) as usize
+    }
+    fn add(&mut self, hash: u64) {
+        let s = Filter::slot(hash);
+        self.0[s >> 6] |= 1 << (s & 63);
+    }
+    fn has(&self, hash: u64) -> bool {
+        let s = Filter::slot(hash);
+        self.0[s >> 6] & (1 << (s & 63)) != 0
+    }
 }
 
-fn filter_has(filter: &[u64; 4], word: &str) -> bool {
-    let slot = filter_slot(word);
-    filter[slot >> 6] & (1 << (slot & 63)) != 0
-}
-
-fn filter_add(filter: &mut [u64; 4], word: &str) {
-    let slot = filter_slot(word);
-    filter[slot >> 6] |= 1 << (slot & 63);
+/// The entries of an index under `hash`.
+fn under(index: &[(u64, u32)], hash: u64) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|e| e.0 < hash);
+    index[from..].iter().take_while(move |e| e.0 == hash).map(|e| e.1 as usize)
 }
 
 impl Words {
@@ -49,49 +57,50 @@ impl Words {
         let mut seqs: Vec<Vec<String>> = items.iter().map(|s| tokenize_words(s.as_ref())).filter(|v| !v.is_empty()).collect();
         seqs.sort_by_key(|s| std::cmp::Reverse(s.len()));
         seqs.dedup();
-        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
-        let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
-        let (mut first_filter, mut last_filter) = ([0; 4], [0; 4]);
+        let seqs: Vec<Vec<(u64, String)>> = seqs.into_iter().map(|s| s.into_iter().map(|w| (fnv(w.as_bytes()), w)).collect()).collect();
+        let (mut by_first, mut by_last) = (Vec::new(), Vec::new());
+        let (mut first_filter, mut last_filter) = (Filter::default(), Filter::default());
         for (i, s) in seqs.iter().enumerate() {
-            by_first.entry(s[0].clone()).or_default().push(i);
-            by_last.entry(s[s.len() - 1].clone()).or_default().push(i);
-            filter_add(&mut first_filter, &s[0]);
-            filter_add(&mut last_filter, &s[s.len() - 1]);
+            let (first, last) = (s[0].0, s[s.len() - 1].0);
+            by_first.push((first, i as u32));
+            by_last.push((last, i as u32));
+            first_filter.add(first);
+            last_filter.add(last);
         }
+        by_first.sort_unstable();
+        by_last.sort_unstable();
         Words { seqs, by_first, by_last, first_filter, last_filter }
     }
 
-    /// Whether some entry starts with this (folded) word.
-    pub fn starts_with_word(&self, word: &str) -> bool {
-        filter_has(&self.first_filter, word) && self.by_first.contains_key(word)
+    /// Whether some entry starts with this token's word.
+    pub fn starts_with_token(&self, folded: &str, t: &Token) -> bool {
+        self.first_filter.has(t.hash) && under(&self.by_first, t.hash).any(|k| self.seqs[k][0].1 == t.text(folded))
     }
 
     /// The length (in tokens) of the longest entry that starts at token `i`.
     pub fn match_at(&self, folded: &str, tokens: &[Token], i: usize) -> Option<usize> {
-        let first = tokens.get(i)?.text(folded);
-        if !filter_has(&self.first_filter, first) {
+        let h = tokens.get(i)?.hash;
+        if !self.first_filter.has(h) {
             return None;
         }
-        let list = self.by_first.get(first)?;
-        list.iter().map(|&k| &self.seqs[k]).find(|seq| seq_at(folded, tokens, i, seq)).map(|s| s.len())
+        under(&self.by_first, h).map(|k| &self.seqs[k]).find(|seq| seq_at(folded, tokens, i, seq)).map(Vec::len)
     }
 
     /// The length of the longest entry that ends just before token `end` (exclusive).
     pub fn match_before(&self, folded: &str, tokens: &[Token], end: usize) -> Option<usize> {
-        let last = tokens.get(end.checked_sub(1)?)?.text(folded);
-        if !filter_has(&self.last_filter, last) {
+        let h = tokens.get(end.checked_sub(1)?)?.hash;
+        if !self.last_filter.has(h) {
             return None;
         }
-        let list = self.by_last.get(last)?;
-        list.iter()
-            .map(|&k| &self.seqs[k])
+        under(&self.by_last, h)
+            .map(|k| &self.seqs[k])
             .find(|seq| end >= seq.len() && seq_at(folded, tokens, end - seq.len(), seq))
-            .map(|s| s.len())
+            .map(Vec::len)
     }
 }
 
-fn seq_at(folded: &str, tokens: &[Token], i: usize, seq: &[String]) -> bool {
-    tokens.len() >= i + seq.len() && seq.iter().zip(&tokens[i..]).all(|(w, t)| t.text(folded) == w)
+fn seq_at(folded: &str, tokens: &[Token], i: usize, seq: &[(u64, String)]) -> bool {
+    tokens.len() >= i + seq.len() && seq.iter().zip(&tokens[i..]).all(|((h, w), t)| t.hash == *h && t.text(folded) == w)
 }
 
 #[derive(Debug, Deserialize)]

@@ -52,7 +52,7 @@ pub(super) fn collect(ctx: &Ctx, cands: &[Cand], out: &mut Vec<Coref>) {
             m += 1;
         }
         let inside = cands.get(m).is_some_and(|c| c.fspan.start <= tok.span.start);
-        let found = (!inside && tok.word && ctx.lang.references.starts_with_word(tok.text(ctx.folded)))
+        let found = (!inside && tok.word && ctx.lang.references.starts_with_token(ctx.folded, &tok))
             .then(|| lists.iter().find_map(|(w, k)| w.match_at(ctx.folded, ctx.tokens, t).map(|n| (n, *k))))
             .flatten();
         let Some((n, kind)) = found else {

@@ -29,10 +29,13 @@ fn special(c: char) -> Option<&'static str> {
 /// The chars below this one fold through [`LATIN`], a table made once from the rules below.
 const TABLE_END: u32 = 0x250;
 
+/// A folded form of at most 4 bytes and its length (`u8::MAX`: longer, not in the table).
+type Folding = ([u8; 4], u8);
+
 /// The folded forms of U+0080 to U+024F (Latin-1, Latin Extended-A and B: nearly every
 /// non-ASCII char of a French or Dutch dispatch), at most 4 bytes each, made by
 /// [`fold_by_rules`] itself.
-static LATIN: LazyLock<Box<[([u8; 4], u8)]>> = LazyLock::new(|| {
+static LATIN: LazyLock<Box<[Folding]>> = LazyLock::new(|| {
     (0x80..TABLE_END)
         .map(|cp| {
             let mut s = String::new();
