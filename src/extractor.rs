@@ -266,7 +266,7 @@ impl Extractor {
             Some((d, end)) => (Some(d), end),
             None => (input.date, 0),
         };
-        inner.matcher.hits(&s.folded.text, &mut s.all_hits);
+        inner.matcher.hits(&s.folded.text, &s.tokens, &mut s.all_hits);
         let surfaces = inner.compiled.patterns.len() as u32;
         let base = inner.trigger_base[lang.index()];
         let own = base..base + inner.rules.get(lang).triggers.len() as u32;

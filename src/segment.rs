@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::error::{DataError, Error};
-use crate::hash::fnv;
+use crate::hash::word_hash;
 use crate::lang::{LangData, LangSet};
 use crate::normalize::{fold, is_word_char, FoldedSpan};
 
@@ -17,7 +17,7 @@ pub(crate) struct Token {
     pub word: bool,
     /// A line break lies between this token and the previous one.
     pub newline_before: bool,
-    /// The [`fnv`] hash of its text, for the word lists' lookups.
+    /// The [`word_hash`] of its text, for the word lists' lookups.
     pub hash: u64,
 }
 
@@ -71,7 +71,7 @@ pub(crate) fn tokenize(folded: &str, out: &mut Vec<Token>) {
                 end += 1;
             }
         }
-        out.push(Token { span: FoldedSpan::new(i, end), word, newline_before: newline, hash: fnv(&bytes[i..end]) });
+        out.push(Token { span: FoldedSpan::new(i, end), word, newline_before: newline, hash: word_hash(&bytes[i..end]) });
         newline = false;
         i = end;
     }
@@ -245,7 +245,7 @@ mod tests {
                     end += 1;
                 }
             }
-            out.push(Token { span: FoldedSpan::new(i, end), word, newline_before: newline, hash: fnv(&folded.as_bytes()[i..end]) });
+            out.push(Token { span: FoldedSpan::new(i, end), word, newline_before: newline, hash: word_hash(&folded.as_bytes()[i..end]) });
             newline = false;
         }
         out

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::Lang;
 use crate::error::{DataError, Error};
-use crate::hash::{fnv, FastMap};
+use crate::hash::{word_hash, FastMap};
 use crate::segment::{tokenize_words, Token};
 
 /// A list of words or word sequences, folded and split into tokens like the text is.
@@ -57,7 +57,7 @@ impl Words {
         let mut seqs: Vec<Vec<String>> = items.iter().map(|s| tokenize_words(s.as_ref())).filter(|v| !v.is_empty()).collect();
         seqs.sort_by_key(|s| std::cmp::Reverse(s.len()));
         seqs.dedup();
-        let seqs: Vec<Vec<(u64, String)>> = seqs.into_iter().map(|s| s.into_iter().map(|w| (fnv(w.as_bytes()), w)).collect()).collect();
+        let seqs: Vec<Vec<(u64, String)>> = seqs.into_iter().map(|s| s.into_iter().map(|w| (word_hash(w.as_bytes()), w)).collect()).collect();
         let (mut by_first, mut by_last) = (Vec::new(), Vec::new());
         let (mut first_filter, mut last_filter) = (Filter::default(), Filter::default());
         for (i, s) in seqs.iter().enumerate() {

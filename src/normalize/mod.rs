@@ -68,6 +68,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a folded span sits on word boundaries of the folded text.
+#[cfg(test)]
 pub(crate) fn on_word_boundaries(folded: &str, f: FoldedSpan) -> bool {
     let before = folded.get(..f.start).and_then(|s| s.chars().next_back());
     let after = folded.get(f.end..).and_then(|s| s.chars().next());
