@@ -12,6 +12,12 @@ use std::time::Instant;
 
 use wirelink::Extractor;
 
+/// The allocator the command line uses (`src/bin/wirelink/main.rs`); `--no-default-features`
+/// measures the system allocator.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn rss_mb(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
