@@ -11,6 +11,43 @@ use crate::error::{DataError, Error};
 use crate::hash::{word_hash, FastMap};
 use crate::segment::{tokenize_words, Token};
 
+/// Words with a value, found by the hash a token already holds: an open-addressing table of
+/// at least four slots per word, so that a token that is none of them (most are) costs one
+/// or two probes and no string comparison.
+#[derive(Debug, Default, Clone)]
+struct WordTable {
+    slots: Vec<Option<(u64, String, u8)>>,
+    shift: u32,
+}
+
+impl WordTable {
+    fn new(words: FastMap<String, u8>) -> WordTable {
+        let bits = (words.len() * 4).next_power_of_two().max(16).trailing_zeros();
+        let mut slots = vec![None; 1 << bits];
+        let shift = 64 - bits;
+        for (w, v) in words {
+            let h = word_hash(w.as_bytes());
+            let mut i = (h >> shift) as usize;
+            while slots[i].is_some() {
+                i = (i + 1) & (slots.len() - 1);
+            }
+            slots[i] = Some((h, w, v));
+        }
+        WordTable { slots, shift }
+    }
+
+    fn get(&self, folded: &str, t: &Token) -> Option<u8> {
+        let mut i = (t.hash >> self.shift) as usize;
+        while let Some((h, w, v)) = &self.slots[i] {
+            if *h == t.hash && w == t.text(folded) {
+                return Some(*v);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        None
+    }
+}
+
 /// A list of words or word sequences, folded and split into tokens like the text is.
 ///
 /// Lookups are asked at nearly every token, so entries are indexed by the hash of their
@@ -264,7 +301,8 @@ pub(crate) fn toml_error(path: &Path, text: &str, e: toml::de::Error) -> Error {
 pub(crate) struct LangSet {
     pub langs: Vec<LangData>,
     /// Detection words and letters: for each, one bit per language.
-    detect_words: FastMap<String, u8>,
+    /// The frequent words of each language (bit `Lang::index`), by [`Token::hash`].
+    detect_words: WordTable,
     detect_chars: FastMap<char, u8>,
     /// The byte length of the longest detection word: longer tokens are not looked up.
     detect_len: usize,
@@ -289,7 +327,7 @@ impl LangSet {
             }
         }
         let detect_len = detect_words.keys().map(String::len).max().unwrap_or(0);
-        Ok(LangSet { langs, detect_words, detect_chars, detect_len })
+        Ok(LangSet { langs, detect_words: WordTable::new(detect_words), detect_chars, detect_len })
     }
 
     pub fn get(&self, lang: Lang) -> &LangData {
@@ -307,7 +345,7 @@ impl LangSet {
         };
         for (n, t) in tokens.iter().take(400).enumerate() {
             let long = t.span.end - t.span.start > self.detect_len;
-            if let Some(&mask) = (!long).then(|| self.detect_words.get(t.text(folded))).flatten() {
+            if let Some(mask) = (!long).then(|| self.detect_words.get(folded, t)).flatten() {
                 add(&mut scores, mask);
             }
             // Past a hundred words, a lead of twenty function words no longer changes.
