@@ -6,7 +6,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{DataError, Error};
 use crate::normalize::{is_word_char, FoldedSpan};
-use crate::segment::Token;
+use crate::segment::{tokenize, Token};
 
 /// A raw automaton match on word boundaries: a folded span and the pattern it matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,16 +24,39 @@ pub(crate) struct Matcher {
     /// and 30 times larger.
     nfa: NFA,
     start: StateID,
+    /// The hashes of the patterns' first tokens, as a bit set: a token whose hash is not in
+    /// it starts no pattern, and its walk is skipped.
+    first_tokens: Box<[u64]>,
+}
+
+/// Bits of the first-token set: 2^20, 128 KiB.
+const FIRST_BITS: u32 = 20;
+
+fn first_slot(hash: u64) -> (usize, u64) {
+    let slot = (hash >> (64 - FIRST_BITS)) as usize;
+    (slot >> 6, 1 << (slot & 63))
 }
 
 impl Matcher {
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<Matcher, Error> {
+    pub fn new<P: AsRef<str>>(patterns: &[P]) -> Result<Matcher, Error> {
         let error = |e: String| Error::Data { path: "<automaton>".into(), line: 0, kind: DataError::Toml(e) };
         // Leftmost-longest keeps every transition past a match state ("new york" goes on to
         // "new york city"); the walk below reads the states itself.
-        let nfa = NFA::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).map_err(|e| error(e.to_string()))?;
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
+            .map_err(|e| error(e.to_string()))?;
         let start = nfa.start_state(Anchored::Yes).map_err(|e| error(e.to_string()))?;
-        Ok(Matcher { nfa, start })
+        let mut first_tokens = vec![0u64; 1 << (FIRST_BITS - 6)].into_boxed_slice();
+        let mut tokens = Vec::new();
+        for p in patterns {
+            tokenize(p.as_ref(), &mut tokens);
+            if let Some(t) = tokens.first() {
+                let (word, bit) = first_slot(t.hash);
+                first_tokens[word] |= bit;
+            }
+        }
+        Ok(Matcher { nfa, start, first_tokens })
     }
 
     /// Every match of every pattern that lies on word boundaries, overlapping ones included
@@ -51,6 +74,13 @@ impl Matcher {
         for t in tokens {
             let i = t.span.start;
             if word_before(folded, i) {
+                continue;
+            }
+            // A pattern that matches here on word boundaries starts with this token, as the
+            // pattern tokenizes alike, but where an apostrophe after the token makes the two
+            // differ: "l'" ends a pattern, and "l" followed by "'" is the text's token.
+            let (word, bit) = first_slot(t.hash);
+            if self.first_tokens[word] & bit == 0 && bytes.get(t.span.end) != Some(&b'\'') && !folded[..t.span.end].ends_with('\'') {
                 continue;
             }
             let first = out.len();
@@ -81,7 +111,7 @@ impl Matcher {
 
     /// Heap bytes of the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.nfa.memory_usage()
+        self.nfa.memory_usage() + self.first_tokens.len() * 8
     }
 }
 
@@ -107,13 +137,20 @@ fn word_at(folded: &str, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::on_word_boundaries;
-    use crate::segment::tokenize;
 
     /// Differential check against a naive scan: every occurrence on word boundaries.
     #[test]
     fn matches_a_naive_scan() {
-        let patterns = ["russe", "belarusse", "wit-russische", "russische", "de", "les", "a"];
-        let texts = ["le dirigeant belarusse et son homologue russe", "de wit-russische president", "les a de les", "l'a, (a)de-les.", ""];
+        let patterns = ["russe", "belarusse", "wit-russische", "russische", "de", "les", "a", "l'", "l'elysee", "'s-hertogenbosch", "d"];
+        let texts = [
+            "le dirigeant belarusse et son homologue russe",
+            "de wit-russische president",
+            "les a de les",
+            "l'a, (a)de-les.",
+            "l' elysee, l'elysee, l'",
+            "naar 's-hertogenbosch, d'",
+            "",
+        ];
         let m = Matcher::new(&patterns).unwrap();
         for text in texts {
             let (mut got, mut tokens) = (Vec::new(), Vec::new());
