@@ -454,9 +454,9 @@ impl Extractor {
             let ids: Vec<String> = f
                 .args
                 .iter()
-                .filter_map(|(role, v)| match v {
-                    Value::Entity(e) => Some(format!("{}={}", serde_json::to_string(role).unwrap_or_default().trim_matches('"'), self.id_of(&s.resolved, *e))),
-                    Value::Text(t) => Some(format!("item={:?}", quote(*t))),
+                .map(|(role, v)| match v {
+                    Value::Entity(e) => format!("{}={}", serde_json::to_string(role).unwrap_or_default().trim_matches('"'), self.id_of(&s.resolved, *e)),
+                    Value::Text(t) => format!("item={:?}", quote(*t)),
                 })
                 .collect();
             let _ = writeln!(out, "\n{} {}({})", rule.spec.id, kind.trim_matches('"'), ids.join(", "));

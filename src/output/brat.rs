@@ -298,10 +298,8 @@ impl<'a> Writer<'a> {
         let distance = |&(s, e, _): &(usize, usize, usize)| {
             if e <= ts {
                 ts - e
-            } else if s >= te {
-                s - te
             } else {
-                0
+                s.saturating_sub(te)
             }
         };
         let inside = |&(s, e, _): &(usize, usize, usize)| r.evidence.start <= s && e <= r.evidence.end;
