@@ -14,6 +14,10 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use wirelink::Extractor;
 
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
+use hostile::hostile;
+
 fn main() {
     divan::main();
 }
@@ -87,20 +91,7 @@ fn peers_corpus_extract_with(b: Bencher) {
     });
 }
 
-/// The hostile inputs of `tests/adversarial.rs`, by name.
-fn hostile(name: &str) -> String {
-    match name {
-        "paris_1mb" => "Paris ".repeat((1 << 20) / 6),
-        "no_space_10mb" => "PoutineMoscouBélarusséléphant".repeat(10_000_000 / 30),
-        "one_word_sentences_100k" => "Poutine. Minsk. Ja. ".repeat(100_000 / 3),
-        "combining_marks_400k" => "\u{301}\u{308}\u{327}\u{30a}".repeat(50_000),
-        "nul_bytes" => "Vladimir Poutine\0a rencontré\0\0Alexandre Loukachenko\0à Sotchi.\0".repeat(5_000),
-        "right_to_left" => "\u{202e}Vladimir Putin\u{202c} met \u{2067}بوتين\u{2069} in Moscow. \u{200f}Минск\u{200e} ".repeat(2_000),
-        _ => unreachable!("no hostile input {name}"),
-    }
-}
-
-#[divan::bench(sample_count = 3, args = ["paris_1mb", "no_space_10mb", "one_word_sentences_100k", "combining_marks_400k", "nul_bytes", "right_to_left"])]
+#[divan::bench(sample_count = 3, args = hostile::NAMES)]
 fn adversarial(b: Bencher, name: &str) {
     let ex = Extractor::bundled();
     let text = hostile(name);

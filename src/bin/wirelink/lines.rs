@@ -54,19 +54,19 @@ pub(super) fn extract_lines(
 
     let (jobs, job_rx) = mpsc::sync_channel::<Block>(threads * IN_FLIGHT);
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, results) = mpsc::channel::<(usize, Done)>();
+    let (done_tx, results) = mpsc::channel::<(Block, Done)>();
     std::thread::scope(|s| {
         for _ in 0..threads {
             let (job_rx, done_tx) = (&job_rx, done_tx.clone());
             s.spawn(move || {
                 let mut scratch = ex.scratch();
                 // The lock is held only while waiting for the next block.
-                while let Ok(block) = job_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop)) {
-                    let mut done = Done::default();
+                while let Ok(mut block) = job_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop)) {
+                    let mut done = Done { text: std::mem::take(&mut block.out), ..Done::default() };
                     for (n, line) in block.lines() {
                         done.add(ex, &mut scratch, opts, n, line);
                     }
-                    if done_tx.send((block.seq, done)).is_err() {
+                    if done_tx.send((block, done)).is_err() {
                         break;
                     }
                 }
@@ -79,9 +79,16 @@ pub(super) fn extract_lines(
         let (mut sent, mut next) = (0, 0);
         let mut ready: BTreeMap<usize, Done> = BTreeMap::new();
         let mut buf = Vec::new();
+        // Blocks written, their buffers kept for the next ones: the buffers of the pipeline
+        // are allocated once, not once per block by one thread and freed by another.
+        let mut free: Vec<Block> = Vec::new();
         loop {
             while jobs.is_some() && sent - next < threads * IN_FLIGHT {
-                let mut block = Block { seq: sent, first: line_no + 1, data: Vec::new(), ends: Vec::new() };
+                let mut block = free.pop().unwrap_or_default();
+                (block.seq, block.first) = (sent, line_no + 1);
+                block.data.clear();
+                block.ends.clear();
+                block.out.clear();
                 while block.ends.len() < BLOCK_LINES && block.data.len() < BLOCK_BYTES {
                     let Some(line) = read_line(&mut reader, &mut buf, opts)? else { break };
                     block.data.extend_from_slice(line);
@@ -100,10 +107,14 @@ pub(super) fn extract_lines(
             if next == sent {
                 break;
             }
-            let (seq, done) = results.recv().context("an extraction thread stopped")?;
-            ready.insert(seq, done);
+            let (block, done) = results.recv().context("an extraction thread stopped")?;
+            ready.insert(block.seq, done);
+            free.push(block);
             while let Some(mut done) = ready.remove(&next) {
                 let bytes = done.write(out, opts, tally)?;
+                if let Some(b) = free.iter_mut().find(|b| b.out.capacity() == 0) {
+                    b.out = std::mem::take(&mut done.text);
+                }
                 next += 1;
                 progress.report(tally.read, bytes);
             }
@@ -130,12 +141,15 @@ fn read_line<'b>(reader: &mut dyn BufRead, buf: &'b mut Vec<u8>, opts: &Options)
 }
 
 /// Lines read together: their bytes one after the other, and where each one ends.
+#[derive(Default)]
 struct Block {
     seq: usize,
     /// The line number of the first line.
     first: usize,
     data: Vec<u8>,
     ends: Vec<usize>,
+    /// A buffer for the block's output (`Done::text`), passed on from a block written.
+    out: Vec<u8>,
 }
 
 impl Block {
