@@ -51,6 +51,7 @@ mod segment;
 
 pub use error::{DataError, Error, Result};
 pub use extractor::{Builder, Extractor, Input, Scratch};
+pub use gazetteer::FILES as GAZETTEER_FILES;
 pub use lang::Lang;
 pub use model::{
     ArgRole, Argument, ByteSpan, Document, Entity, EntityKind, Mention, MentionForm, Modality, Relation, RelationKind,

@@ -174,7 +174,7 @@ fn is_abbreviation(folded: &str, tokens: &[Token], i: usize, lang: &LangData) ->
         return false;
     }
     let mut j = i;
-    while j > 0 && tokens[j - 1].span.end == tokens[j].span.start && !tokens[j - 1].newline_before {
+    while j > 0 && tokens[j - 1].span.end == tokens[j].span.start && !tokens[j].newline_before {
         j -= 1;
     }
     let chunk = &folded[tokens[j].span.start..tokens[i].span.start];
@@ -317,6 +317,9 @@ mod tests {
             (Lang::En, "The U.S. envoy arrived. He left.", 2),
             (Lang::Fr, "Un crédit de 1.5 milliard. \"Nous devons agir.\" Fin.", 3),
             (Lang::Fr, "Titre\nPremière phrase", 2),
+            // An abbreviation opening a paragraph.
+            (Lang::En, "He arrived.\n\nMr. Blinken warned Moscow.", 2),
+            (Lang::Fr, "Fin.\n\nM. Imamoglu a été arrêté.", 2),
             (Lang::Fr, "", 0),
         ];
         for (lang, text, n) in cases {

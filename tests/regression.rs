@@ -122,3 +122,17 @@ fn a_city_name_inside_a_longer_name_is_no_city() {
     let texts: Vec<&str> = doc.mentions.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["Oxford"], "{:?}", doc.mentions);
 }
+
+#[test]
+fn a_determiner_closing_a_paragraph_is_not_the_next_title_s() {
+    // Found by the `extract` fuzz target: "its" ended a cut paragraph, the title opened the
+    // next one, and the title's trigger ran from "its" across the break, out of its evidence.
+    let text = "It will be up to Ukraine to make decisions on its \n\nUkrainian President Volodymyr Zelensky was not invited.";
+    let doc = extract(Lang::En, text);
+    if let Err(e) = doc.verify(text) {
+        panic!("{e}");
+    }
+    let leader: Vec<_> = doc.relations.iter().filter(|r| r.kind == RelationKind::LeaderOf).collect();
+    assert_eq!(leader.len(), 1, "{leader:?}");
+    assert_eq!(leader[0].trigger.text, "Ukrainian President");
+}

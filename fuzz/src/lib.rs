@@ -67,16 +67,7 @@ pub fn scratch_dir(name: &str) -> PathBuf {
 }
 
 /// The gazetteer files of a base, by name, as `wirelink` reads them from a folder.
-pub const GAZETTEER_FILES: [&str; 8] = [
-    "countries.tsv",
-    "cities.tsv",
-    "persons.tsv",
-    "organizations.tsv",
-    "offices.tsv",
-    "roles.tsv",
-    "surfaces.tsv",
-    "common_words.tsv",
-];
+pub use wirelink::GAZETTEER_FILES;
 
 /// The fuzzing gazetteer base (see the module docs): file name and text.
 pub fn gazetteer_base() -> &'static [(&'static str, String)] {

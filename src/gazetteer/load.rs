@@ -10,8 +10,9 @@ use super::{EntityId, EntityRec, Gazetteer, Office, OfficeKind, Reading, RoleKin
 use crate::error::{DataError, Error};
 use crate::model::EntityKind;
 
-/// The gazetteer files, in load order (countries first: the others refer to them).
-pub(crate) const FILES: [&str; 8] = [
+/// The gazetteer files, in load order (countries first: the others refer to them): what a
+/// folder given to [`Builder::gazetteers`](crate::Builder::gazetteers) holds.
+pub const FILES: [&str; 8] = [
     "countries.tsv",
     "cities.tsv",
     "persons.tsv",

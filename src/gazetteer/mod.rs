@@ -10,7 +10,8 @@ mod load;
 use crate::hash::FastMap;
 
 pub(crate) use format::{Day, LangMask};
-pub(crate) use load::{load, Source, FILES};
+pub(crate) use load::{load, Source};
+pub use load::FILES;
 
 use crate::model::EntityKind;
 

@@ -87,10 +87,17 @@ impl Ctx<'_> {
         &cands[i..]
     }
 
-    /// Whether one of `words` ends just before folded offset `pos`.
+    /// Whether one of `words` ends just before folded offset `pos`, in the same sentence (a
+    /// determiner closing a paragraph is not the next paragraph's): its first token.
     pub fn preceded_by(&self, words: &crate::lang::Words, pos: usize) -> Option<usize> {
         let t = self.token_at(pos);
-        words.match_before(self.folded, self.tokens, t).map(|n| t - n)
+        let sentence = self.sentence_of(t.min(self.tokens.len().saturating_sub(1)));
+        words.match_before(self.folded, self.tokens, t).map(|n| t - n).filter(|&w| self.sentence_of(w) == sentence)
+    }
+
+    /// Whether folded offsets `a` and `b` lie in one sentence.
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence_of(self.token_at(a)) == self.sentence_of(self.token_at(b))
     }
 
     /// The holder of a role of `of` (a country or organization) on the dispatch day.

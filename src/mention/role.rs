@@ -76,8 +76,10 @@ struct Phrase {
     of: EntityId,
 }
 
+/// Only spaces between `a` and `b`, and no sentence break ("the Russian\n\nPresident" is
+/// two paragraphs).
 fn adjacent(ctx: &Ctx, a: &Cand, b: &Cand) -> bool {
-    ctx.folded.get(a.fspan.end..b.fspan.start).is_some_and(|gap| gap.trim().is_empty())
+    ctx.folded.get(a.fspan.end..b.fspan.start).is_some_and(|gap| gap.trim().is_empty()) && ctx.same_sentence(a.fspan.start, b.fspan.start)
 }
 
 fn phrase(ctx: &Ctx, cands: &[Cand], i: usize) -> Option<Phrase> {
@@ -126,12 +128,14 @@ fn holder(ctx: &Ctx, cands: &[Cand], resolved: &[Cand], kind: RoleKind, of: Enti
     }
 }
 
-/// The person candidate right after candidate `j - 1` (after spaces or a comma), if any.
+/// The person candidate right after candidate `j - 1` (after spaces or a comma, in the same
+/// sentence), if any.
 fn next_person(ctx: &Ctx, cands: &[Cand], j: usize) -> Option<usize> {
     let c = cands.get(j)?;
     let prev = cands.get(j.checked_sub(1)?)?;
     let gap = ctx.folded.get(prev.fspan.end..c.fspan.start)?;
     let person = c.entity.is_some_and(|e| ctx.gaz.entity(e).kind == EntityKind::Person)
         && matches!(c.form, MentionForm::Name | MentionForm::Partial);
-    (person && gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').is_empty()).then_some(j)
+    let gap_ok = gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').is_empty() && ctx.same_sentence(prev.fspan.start, c.fspan.start);
+    (person && gap_ok).then_some(j)
 }

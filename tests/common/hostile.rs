@@ -1,7 +1,8 @@
 //! The hostile inputs, by name: `tests/adversarial.rs` checks what comes out of each,
 //! `benches/extract.rs` (the `adversarial` group) measures how long each takes.
 
-/// Every hostile input's name.
+/// Every hostile input's name (the benchmark's arguments; the tests name theirs).
+#[allow(dead_code)]
 pub const NAMES: [&str; 7] = [
     "paris_1mb",
     "no_space_10mb",
