@@ -136,3 +136,14 @@ fn a_determiner_closing_a_paragraph_is_not_the_next_title_s() {
     assert_eq!(leader.len(), 1, "{leader:?}");
     assert_eq!(leader[0].trigger.text, "Ukrainian President");
 }
+
+#[test]
+fn an_adjective_two_role_phrases_share_is_one_mention() {
+    // Found by the `extract` fuzz target: "premier Russische" (read in French order) took the
+    // adjective, then "Russische president" kept it again, overlapping the first phrase.
+    let text = "De Hongaarse premier Russische president Vladimir Poetin ontmoet.";
+    let doc = Extractor::bundled().extract(Input::new(text).lang(Lang::Nl).date("2024-07"));
+    if let Err(e) = doc.verify(text) {
+        panic!("{e}");
+    }
+}

@@ -62,8 +62,10 @@ pub(super) fn resolve(ctx: &Ctx, cands: &mut Vec<Cand>, titles: &mut Vec<Title>)
 /// Pushes the candidates of the phrase other than the role noun (adjective, country name).
 fn keep_country_words(cands: &[Cand], phrase: &Phrase, role: usize, out: &mut Vec<Cand>) {
     for (j, c) in cands.iter().enumerate().take(phrase.last + 1).skip(phrase.first) {
-        // `out` is sorted: a candidate already kept can only be its last one.
-        if j != role && out.last().is_none_or(|o| o.fspan != c.fspan) {
+        // `out` is sorted and disjoint: a candidate already kept, or swallowed by the role
+        // phrase before ("premier Russische president": "Russische" went to the first), can
+        // only be under its last one.
+        if j != role && out.last().is_none_or(|o| o.fspan.end <= c.fspan.start) {
             out.push(c.clone());
         }
     }
