@@ -105,7 +105,7 @@ fn phrase(ctx: &Ctx, cands: &[Cand], i: usize) -> Option<Phrase> {
     let kind = ctx.gaz.entity(of).kind;
     let fits = matches!(next.form, MentionForm::Name | MentionForm::Metonym)
         && matches!(kind, EntityKind::Country | EntityKind::Organization);
-    (after.span.start == next.fspan.start && fits).then_some(Phrase { first: i, last: i + 1, of })
+    (after.span.start == next.fspan.start && fits && ctx.same_sentence(cands[i].fspan.start, next.fspan.start)).then_some(Phrase { first: i, last: i + 1, of })
 }
 
 /// The person a role names on the dispatch day, and whether the office leads the country.

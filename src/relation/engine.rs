@@ -498,12 +498,10 @@ impl Doc<'_, '_> {
             if !person_ok || !country || !t.leads || !rule.roles.contains(&t.kind) {
                 continue;
             }
-            // The sentence of the title: of both its ends, should a title ever span two.
+            // A title lies in one sentence (role phrases do not cross a sentence break).
             let first = ctx.token_at(t.span.start);
-            let last = ctx.token_at(t.span.end).saturating_sub(1).max(first);
-            let sentence_of = |k: usize| ctx.sentences.get(ctx.sentence_of(k)).cloned().unwrap_or(k..k + 1);
-            let (from, to) = (sentence_of(first), sentence_of(last));
-            let evidence = FoldedSpan::new(ctx.tokens[from.start].span.start, ctx.tokens[to.end - 1].span.end);
+            let sentence = ctx.sentences.get(ctx.sentence_of(first)).cloned().unwrap_or(first..first + 1);
+            let evidence = FoldedSpan::new(ctx.tokens[sentence.start].span.start, ctx.tokens[sentence.end - 1].span.end);
             out.push(Found {
                 kind: rule.spec.relation,
                 rule: r,
