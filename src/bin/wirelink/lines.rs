@@ -1,16 +1,18 @@
 //! `--lines`: one document per input line, in bounded memory, results in input order.
 //!
-//! With one thread, each line is read, extracted and written in turn. With more, the lines
-//! go in blocks through a pipeline: this thread reads a block and hands it to a pool of
-//! workers (one `Scratch` each), which extract and serialize it; this thread writes the
-//! blocks back in input order as they come. At most `IN_FLIGHT` blocks per worker are read
-//! and not yet written, so memory stays bounded whatever the input's size, and the workers
-//! never wait for the reading or the writing of a block.
+//! Every thread, the caller's included, runs the same loop: take the input, read a block of
+//! lines, let the input go; extract and serialize the block; take the output, write the
+//! block if it is the next one in input order (and the blocks that were waiting for it),
+//! or leave it to be written in its turn. There is no reading or writing thread besides the
+//! extracting ones, so on a machine with as many cores as threads no thread waits to be
+//! woken by another (on two cores, a third thread that wakes for each block cost a fifth of
+//! the time in scheduler interrupts). At most `IN_FLIGHT` blocks per thread are read and
+//! not yet written, so memory stays bounded whatever the input's size.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::sync::{mpsc, Mutex};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -19,109 +21,181 @@ use wirelink::{Extractor, Scratch};
 
 use super::{with_options, Format, Options, Tally};
 
-/// Lines per block, and bytes: small enough for the workers to share the work evenly (on
-/// 96 MB of the peers' corpus, 64 lines gave 1.8x on two threads where 256 gave 1.65x),
-/// large enough that handing blocks over costs nothing beside extracting them.
+/// Lines per block, and bytes: small enough for the threads to share the work evenly, large
+/// enough that taking the input and the output costs nothing beside extracting a block.
 const BLOCK_LINES: usize = 64;
 const BLOCK_BYTES: usize = 1 << 20;
-/// Blocks read and not yet written, per worker.
+/// Blocks read and not yet written, per thread.
 const IN_FLIGHT: usize = 4;
 
+/// The input side: the reader and where it is.
+struct Input<'r> {
+    reader: Box<dyn BufRead + Send + 'r>,
+    buf: Vec<u8>,
+    /// Lines read, and blocks.
+    line_no: usize,
+    seq: usize,
+    /// The end was reached, or a thread failed.
+    done: bool,
+}
+
+/// The output side: the blocks done and not yet written, in input order.
+struct Output<'w, W> {
+    out: &'w mut W,
+    tally: &'w mut Tally,
+    progress: Progress,
+    /// The next block to write.
+    next: usize,
+    ready: BTreeMap<usize, Done>,
+    /// Buffers of blocks written, for the next ones.
+    spare: Vec<Done>,
+    /// Threads waiting for the blocks in flight to be written.
+    waiting: usize,
+    error: Option<anyhow::Error>,
+}
+
 /// Reads `reader` line by line, extracts on `threads` threads, writes to `out` in input order.
-pub(super) fn extract_lines(
+pub(super) fn extract_lines<W: Write + Send>(
     ex: &Extractor,
-    mut reader: Box<dyn BufRead + '_>,
+    reader: Box<dyn BufRead + Send + '_>,
     opts: &Options,
     threads: usize,
-    out: &mut impl Write,
+    out: &mut W,
     tally: &mut Tally,
 ) -> anyhow::Result<()> {
-    let progress = Progress::new(opts.size);
-    let mut line_no = 0;
-    if threads <= 1 {
-        let mut scratch = ex.scratch();
-        let mut buf = Vec::new();
-        let mut done = Done::default();
-        while let Some(line) = read_line(&mut reader, &mut buf, opts)? {
-            line_no += 1;
-            done.add(ex, &mut scratch, opts, line_no, line);
-            let bytes = done.write(out, opts, tally)?;
-            progress.report(tally.read, bytes);
-        }
-        progress.finish(tally.read);
-        return Ok(());
-    }
-
-    let (jobs, job_rx) = mpsc::sync_channel::<Block>(threads * IN_FLIGHT);
-    let job_rx = Mutex::new(job_rx);
-    let (done_tx, results) = mpsc::channel::<(Block, Done)>();
+    let threads = threads.max(1);
+    let input = Mutex::new(Input { reader, buf: Vec::new(), line_no: 0, seq: 0, done: false });
+    let output = Mutex::new(Output {
+        out,
+        tally,
+        progress: Progress::new(opts.size),
+        next: 0,
+        ready: BTreeMap::new(),
+        spare: Vec::new(),
+        waiting: 0,
+        error: None,
+    });
+    let written = Condvar::new();
+    let work = || run(ex, opts, threads * IN_FLIGHT, &input, &output, &written);
     std::thread::scope(|s| {
-        for _ in 0..threads {
-            let (job_rx, done_tx) = (&job_rx, done_tx.clone());
-            s.spawn(move || {
-                let mut scratch = ex.scratch();
-                // The lock is held only while waiting for the next block.
-                while let Ok(mut block) = job_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop)) {
-                    let mut done = Done { text: std::mem::take(&mut block.out), ..Done::default() };
-                    for (n, line) in block.lines() {
-                        done.add(ex, &mut scratch, opts, n, line);
-                    }
-                    if done_tx.send((block, done)).is_err() {
-                        break;
-                    }
-                }
-            });
+        for _ in 1..threads {
+            s.spawn(work);
         }
-        drop(done_tx);
-        // Read and hand over blocks while fewer than the bound are out; then write what
-        // has come back, in order.
-        let mut jobs = Some(jobs);
-        let (mut sent, mut next) = (0, 0);
-        let mut ready: BTreeMap<usize, Done> = BTreeMap::new();
-        let mut buf = Vec::new();
-        // Blocks written, their buffers kept for the next ones: the buffers of the pipeline
-        // are allocated once, not once per block by one thread and freed by another.
-        let mut free: Vec<Block> = Vec::new();
-        loop {
-            while jobs.is_some() && sent - next < threads * IN_FLIGHT {
-                let mut block = free.pop().unwrap_or_default();
-                (block.seq, block.first) = (sent, line_no + 1);
-                block.data.clear();
-                block.ends.clear();
-                block.out.clear();
-                while block.ends.len() < BLOCK_LINES && block.data.len() < BLOCK_BYTES {
-                    let Some(line) = read_line(&mut reader, &mut buf, opts)? else { break };
-                    block.data.extend_from_slice(line);
-                    block.ends.push(block.data.len());
-                    line_no += 1;
-                }
-                if block.ends.is_empty() {
-                    jobs = None; // the workers end when the blocks run out
-                    break;
-                }
-                if let Some(j) = &jobs {
-                    j.send(block).context("the extraction threads stopped")?;
-                }
-                sent += 1;
+        work();
+    });
+    let output = output.into_inner().map_err(|_| anyhow::anyhow!("an extraction thread stopped"))?;
+    if let Some(e) = output.error {
+        return Err(e);
+    }
+    output.progress.finish(output.tally.read);
+    Ok(())
+}
+
+/// One thread's loop: read a block, extract it, write what is next, until the input ends or
+/// a thread fails.
+fn run<W: Write>(
+    ex: &Extractor,
+    opts: &Options,
+    bound: usize,
+    input: &Mutex<Input>,
+    output: &Mutex<Output<W>>,
+    written: &Condvar,
+) {
+    let mut scratch = ex.scratch();
+    let mut block = Block::default();
+    let mut done = Done::default();
+    loop {
+        {
+            let Ok(mut inp) = input.lock() else { return };
+            if inp.done {
+                return;
             }
-            if next == sent {
-                break;
-            }
-            let (block, done) = results.recv().context("an extraction thread stopped")?;
-            ready.insert(block.seq, done);
-            free.push(block);
-            while let Some(mut done) = ready.remove(&next) {
-                let bytes = done.write(out, opts, tally)?;
-                if let Some(b) = free.iter_mut().find(|b| b.out.capacity() == 0) {
-                    b.out = std::mem::take(&mut done.text);
+            // Wait while the bound of blocks in flight is reached; the threads that hold
+            // them need only the output to write them.
+            {
+                let Ok(mut out) = output.lock() else { return };
+                while inp.seq - out.next >= bound && out.error.is_none() {
+                    out.waiting += 1;
+                    let Ok(o) = written.wait(out) else { return };
+                    out = o;
+                    out.waiting -= 1;
                 }
-                next += 1;
-                progress.report(tally.read, bytes);
+                if out.error.is_some() {
+                    inp.done = true;
+                    return;
+                }
+            }
+            match read_block(&mut inp, &mut block, opts) {
+                Ok(true) => {}
+                Ok(false) => {
+                    inp.done = true;
+                    return;
+                }
+                Err(e) => {
+                    inp.done = true;
+                    drop(inp);
+                    fail(output, written, e);
+                    return;
+                }
             }
         }
-        progress.finish(tally.read);
-        Ok(())
-    })
+        for (n, line) in block.lines() {
+            done.add(ex, &mut scratch, opts, n, line);
+        }
+        let Ok(mut out) = output.lock() else { return };
+        if out.error.is_some() {
+            return;
+        }
+        out.ready.insert(block.seq, std::mem::take(&mut done));
+        if let Err(e) = write_ready(&mut out, opts) {
+            out.error = Some(e);
+            written.notify_all();
+            return;
+        }
+        done = out.spare.pop().unwrap_or_default();
+        if out.waiting > 0 {
+            written.notify_all();
+        }
+    }
+}
+
+/// Reads the next block of lines into `block`; false at the end of the input.
+fn read_block(inp: &mut Input, block: &mut Block, opts: &Options) -> anyhow::Result<bool> {
+    block.data.clear();
+    block.ends.clear();
+    (block.seq, block.first) = (inp.seq, inp.line_no + 1);
+    let Input { reader, buf, line_no, .. } = inp;
+    while block.ends.len() < BLOCK_LINES && block.data.len() < BLOCK_BYTES {
+        let Some(line) = read_line(reader.as_mut(), buf, opts)? else { break };
+        block.data.extend_from_slice(line);
+        block.ends.push(block.data.len());
+        *line_no += 1;
+    }
+    if block.ends.is_empty() {
+        return Ok(false);
+    }
+    inp.seq += 1;
+    Ok(true)
+}
+
+/// Writes the blocks that are next in input order, keeping their buffers.
+fn write_ready<W: Write>(out: &mut MutexGuard<Output<W>>, opts: &Options) -> anyhow::Result<()> {
+    let out = &mut **out;
+    while let Some(mut done) = out.ready.remove(&out.next) {
+        let bytes = done.write(out.out, opts, out.tally)?;
+        out.next += 1;
+        out.progress.report(out.tally.read, bytes);
+        out.spare.push(done);
+    }
+    Ok(())
+}
+
+/// Records the first error and wakes the threads that wait, so that they stop.
+fn fail<W>(output: &Mutex<Output<W>>, written: &Condvar, e: anyhow::Error) {
+    if let Ok(mut out) = output.lock() {
+        out.error.get_or_insert(e);
+    }
+    written.notify_all();
 }
 
 /// The next line without its line break, or `None` at the end of the input.
@@ -148,8 +222,6 @@ struct Block {
     first: usize,
     data: Vec<u8>,
     ends: Vec<usize>,
-    /// A buffer for the block's output (`Done::text`), passed on from a block written.
-    out: Vec<u8>,
 }
 
 impl Block {

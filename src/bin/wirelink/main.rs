@@ -199,7 +199,7 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
     let ex = build(&a.data)?;
     let mut scratch = ex.scratch();
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(stdout);
     let compact = a.jsonl || a.lines || a.files.len() > 1;
     let mut tally = Tally::default();
     let mut standoff = BratFiles::new(a.out.clone());
@@ -217,8 +217,8 @@ fn extract(a: ExtractArgs) -> anyhow::Result<bool> {
         if a.lines {
             let size = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file).map(|m| m.len());
             let opts = Options { lang, date: a.date.as_deref(), name: &name, format: a.format, first_section: sections, size };
-            let reader: Box<dyn BufRead> = if path == Path::new("-") {
-                Box::new(io::stdin().lock())
+            let reader: Box<dyn BufRead + Send> = if path == Path::new("-") {
+                Box::new(io::BufReader::with_capacity(1 << 20, io::stdin()))
             } else {
                 match std::fs::File::open(path) {
                     Ok(f) => Box::new(io::BufReader::with_capacity(1 << 20, f)),
