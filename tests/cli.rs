@@ -9,12 +9,15 @@ fn wirelink(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wirelink"));
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("wirelink runs");
-    if let Some(input) = stdin {
-        // The command may refuse its arguments before reading: a closed pipe is no failure.
-        let _ = child.stdin.take().expect("stdin").write_all(input);
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("wirelink finishes")
+    let mut pipe = child.stdin.take().expect("stdin");
+    // Written from another thread: with `--lines` the command reads its input as it writes
+    // its output, and both pipes are bounded. The command may refuse its arguments before
+    // reading: a closed pipe is no failure.
+    let input = stdin.unwrap_or_default().to_vec();
+    let writer = std::thread::spawn(move || drop(pipe.write_all(&input)));
+    let out = child.wait_with_output().expect("wirelink finishes");
+    writer.join().expect("the input is written");
+    out
 }
 
 /// A scratch directory, removed when dropped.
@@ -102,6 +105,32 @@ fn threads_give_the_same_output_in_the_same_order() {
     assert!(one.status.success() && two.status.success());
     assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 600);
     assert_eq!(one.stdout, two.stdout);
+}
+
+/// A slow first block (one long document) while the other threads race ahead: they fill
+/// the bound of blocks in flight and wait, the output keeps the input's order, and the
+/// lines that are not UTF-8 are reported in order too.
+#[test]
+fn a_slow_block_holds_the_others_back_in_order() {
+    let mut input = "Le président Emmanuel Macron est à Paris. ".repeat(2_000).into_bytes();
+    input.push(b'\n');
+    for i in 0..3000 {
+        if i % 700 == 0 {
+            input.extend_from_slice(b"\xff broken\n");
+        } else {
+            input.extend_from_slice(format!("Mr. Biden met Xi Jinping in Beijing on day {i}.\n").as_bytes());
+        }
+    }
+    let one = wirelink(&["extract", "--lines", "--threads", "1", "-"], Some(&input));
+    let three = wirelink(&["extract", "--lines", "--threads", "3", "-"], Some(&input));
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(three.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&three.stdout).lines().count(), 1 + 3000 - 5);
+    assert_eq!(one.stdout, three.stdout);
+    let err = stderr(&three);
+    let reported: Vec<&str> = err.lines().filter(|l| l.ends_with("not UTF-8")).collect();
+    assert_eq!(reported, ["wirelink: <stdin>:2: not UTF-8", "wirelink: <stdin>:702: not UTF-8", "wirelink: <stdin>:1402: not UTF-8", "wirelink: <stdin>:2102: not UTF-8", "wirelink: <stdin>:2802: not UTF-8"]);
+    assert!(err.contains("3001 documents read, 2996 written, 5 failed"), "{err}");
 }
 
 #[test]
