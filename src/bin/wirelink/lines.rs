@@ -5,9 +5,9 @@
 //! block if it is the next one in input order (and the blocks that were waiting for it),
 //! or leave it to be written in its turn. There is no reading or writing thread besides the
 //! extracting ones, so on a machine with as many cores as threads no thread waits to be
-//! woken by another (on two cores, a third thread that wakes for each block cost a fifth of
-//! the time in scheduler interrupts). At most `IN_FLIGHT` blocks per thread are read and
-//! not yet written, so memory stays bounded whatever the input's size.
+//! woken by another (on two cores, a third thread woken for each block preempted the others:
+//! 1.9 s of kernel time in 4.1 s of CPU, BENCHMARKS.md). At most `IN_FLIGHT` blocks per
+//! thread are read and not yet written, so memory stays bounded whatever the input's size.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
