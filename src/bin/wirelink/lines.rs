@@ -9,10 +9,9 @@
 //! 1.9 s of kernel time in 4.1 s of CPU, BENCHMARKS.md). At most `IN_FLIGHT` blocks per
 //! thread are read and not yet written, so memory stays bounded whatever the input's size.
 
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -64,26 +63,29 @@ pub(super) fn extract_lines<W: Write + Send>(
     tally: &mut Tally,
 ) -> anyhow::Result<()> {
     let threads = threads.max(1);
-    let input = Mutex::new(Input { reader, buf: Vec::new(), line_no: 0, seq: 0, done: false });
-    let output = Mutex::new(Output {
-        out,
-        tally,
-        progress: Progress::new(opts.size),
-        next: 0,
-        ready: BTreeMap::new(),
-        spare: Vec::new(),
-        waiting: 0,
-        error: None,
-    });
-    let written = Condvar::new();
-    let work = || run(ex, opts, threads * IN_FLIGHT, &input, &output, &written);
+    let pipeline = Pipeline {
+        opts,
+        bound: threads * IN_FLIGHT,
+        input: Mutex::new(Input { reader, buf: Vec::new(), line_no: 0, seq: 0, done: false }),
+        output: Mutex::new(Output {
+            out,
+            tally,
+            progress: Progress::new(opts.size),
+            next: 0,
+            ready: BTreeMap::new(),
+            spare: Vec::new(),
+            waiting: 0,
+            error: None,
+        }),
+        written: Condvar::new(),
+    };
     std::thread::scope(|s| {
         for _ in 1..threads {
-            s.spawn(work);
+            s.spawn(|| pipeline.run(ex));
         }
-        work();
+        pipeline.run(ex);
     });
-    let output = output.into_inner().map_err(|_| anyhow::anyhow!("an extraction thread stopped"))?;
+    let mut output = pipeline.output.into_inner().map_err(|_| anyhow::anyhow!("an extraction thread stopped"))?;
     if let Some(e) = output.error {
         return Err(e);
     }
@@ -91,70 +93,110 @@ pub(super) fn extract_lines<W: Write + Send>(
     Ok(())
 }
 
-/// One thread's loop: read a block, extract it, write what is next, until the input ends or
-/// a thread fails.
-fn run<W: Write>(
-    ex: &Extractor,
-    opts: &Options,
+/// What the threads share: the two sides, and the signal that blocks were written.
+struct Pipeline<'p, 'r, 'w, W> {
+    opts: &'p Options<'p>,
+    /// Blocks read and not yet written, at most.
     bound: usize,
-    input: &Mutex<Input>,
-    output: &Mutex<Output<W>>,
-    written: &Condvar,
-) {
-    let mut scratch = ex.scratch();
-    let mut block = Block::default();
-    let mut done = Done::default();
-    loop {
-        {
-            let Ok(mut inp) = input.lock() else { return };
-            if inp.done {
-                return;
+    input: Mutex<Input<'r>>,
+    output: Mutex<Output<'w, W>>,
+    written: Condvar,
+}
+
+impl<W: Write> Pipeline<'_, '_, '_, W> {
+    /// One thread's loop: read a block, extract it, write what is next, until the input
+    /// ends or a thread fails.
+    fn run(&self, ex: &Extractor) {
+        let mut scratch = ex.scratch();
+        let mut block = Block::default();
+        let mut done = Done::default();
+        while self.take(&mut block) {
+            for (n, line) in block.lines() {
+                done.add(ex, &mut scratch, self.opts, n, line);
             }
-            // Wait while the bound of blocks in flight is reached; the threads that hold
-            // them need only the output to write them.
-            {
-                let Ok(mut out) = output.lock() else { return };
-                while inp.seq - out.next >= bound && out.error.is_none() {
-                    out.waiting += 1;
-                    let Ok(o) = written.wait(out) else { return };
-                    out = o;
-                    out.waiting -= 1;
-                }
-                if out.error.is_some() {
-                    inp.done = true;
-                    return;
-                }
-            }
-            match read_block(&mut inp, &mut block, opts) {
-                Ok(true) => {}
-                Ok(false) => {
-                    inp.done = true;
-                    return;
-                }
-                Err(e) => {
-                    inp.done = true;
-                    drop(inp);
-                    fail(output, written, e);
-                    return;
-                }
+            match self.put(block.seq, done) {
+                Some(next) => done = next,
+                None => return,
             }
         }
-        for (n, line) in block.lines() {
-            done.add(ex, &mut scratch, opts, n, line);
+    }
+
+    /// Reads the next block into `block` once there is room for it; false at the end of
+    /// the input or when a thread failed.
+    fn take(&self, block: &mut Block) -> bool {
+        let Ok(mut inp) = self.input.lock() else { return false };
+        if inp.done {
+            return false;
         }
-        let Ok(mut out) = output.lock() else { return };
+        if !self.wait_for_room(inp.seq) {
+            inp.done = true;
+            return false;
+        }
+        match read_block(&mut inp, block, self.opts) {
+            Ok(more) => {
+                inp.done = !more;
+                more
+            }
+            Err(e) => {
+                inp.done = true;
+                drop(inp);
+                self.fail(e);
+                false
+            }
+        }
+    }
+
+    /// Waits while the blocks read (`seq`) leave no room in the bound; the threads that hold
+    /// them need only the output to write them. False when a thread failed.
+    fn wait_for_room(&self, seq: usize) -> bool {
+        let Ok(mut out) = self.output.lock() else { return false };
+        while seq - out.next >= self.bound && out.error.is_none() {
+            out.waiting += 1;
+            let Ok(o) = self.written.wait(out) else { return false };
+            out = o;
+            out.waiting -= 1;
+        }
+        out.error.is_none()
+    }
+
+    /// Hands over the output of block `seq` and writes the blocks next in input order;
+    /// gives a buffer for the next block, or `None` when a thread failed.
+    fn put(&self, seq: usize, done: Done) -> Option<Done> {
+        let Ok(mut out) = self.output.lock() else { return None };
         if out.error.is_some() {
-            return;
+            return None;
         }
-        out.ready.insert(block.seq, std::mem::take(&mut done));
-        if let Err(e) = write_ready(&mut out, opts) {
-            out.error = Some(e);
-            written.notify_all();
-            return;
+        out.ready.insert(seq, done);
+        out.write_ready(self.opts);
+        if out.error.is_some() || out.waiting > 0 {
+            self.written.notify_all();
         }
-        done = out.spare.pop().unwrap_or_default();
-        if out.waiting > 0 {
-            written.notify_all();
+        out.error.is_none().then(|| out.spare.pop().unwrap_or_default())
+    }
+
+    /// Records a reading error, and wakes the threads that wait, so that they stop.
+    fn fail(&self, e: anyhow::Error) {
+        if let Ok(mut out) = self.output.lock() {
+            out.error.get_or_insert(e);
+        }
+        self.written.notify_all();
+    }
+}
+
+impl<W: Write> Output<'_, W> {
+    /// Writes the blocks that are next in input order, keeping their buffers; a write error
+    /// is recorded, and stops every thread.
+    fn write_ready(&mut self, opts: &Options) {
+        while self.error.is_none() {
+            let Some(mut done) = self.ready.remove(&self.next) else { return };
+            match done.write(self.out, opts, self.tally) {
+                Ok(bytes) => {
+                    self.next += 1;
+                    self.progress.report(self.tally.read, bytes);
+                    self.spare.push(done);
+                }
+                Err(e) => self.error = Some(e),
+            }
         }
     }
 }
@@ -176,26 +218,6 @@ fn read_block(inp: &mut Input, block: &mut Block, opts: &Options) -> anyhow::Res
     }
     inp.seq += 1;
     Ok(true)
-}
-
-/// Writes the blocks that are next in input order, keeping their buffers.
-fn write_ready<W: Write>(out: &mut MutexGuard<Output<W>>, opts: &Options) -> anyhow::Result<()> {
-    let out = &mut **out;
-    while let Some(mut done) = out.ready.remove(&out.next) {
-        let bytes = done.write(out.out, opts, out.tally)?;
-        out.next += 1;
-        out.progress.report(out.tally.read, bytes);
-        out.spare.push(done);
-    }
-    Ok(())
-}
-
-/// Records the first error and wakes the threads that wait, so that they stop.
-fn fail<W>(output: &Mutex<Output<W>>, written: &Condvar, e: anyhow::Error) {
-    if let Ok(mut out) = output.lock() {
-        out.error.get_or_insert(e);
-    }
-    written.notify_all();
 }
 
 /// The next line without its line break, or `None` at the end of the input.
@@ -283,37 +305,37 @@ impl Done {
 struct Progress {
     start: Instant,
     on: bool,
-    bytes: Cell<usize>,
+    bytes: usize,
     total: Option<u64>,
-    shown: Cell<Instant>,
+    shown: Instant,
 }
 
 impl Progress {
     fn new(total: Option<u64>) -> Progress {
         use std::io::IsTerminal;
         let now = Instant::now();
-        Progress { start: now, on: std::io::stderr().is_terminal(), bytes: Cell::new(0), total, shown: Cell::new(now) }
+        Progress { start: now, on: std::io::stderr().is_terminal(), bytes: 0, total, shown: now }
     }
 
-    fn report(&self, docs: usize, bytes: usize) {
-        self.bytes.set(self.bytes.get() + bytes);
-        if self.on && self.shown.get().elapsed() >= Duration::from_millis(200) {
+    fn report(&mut self, docs: usize, bytes: usize) {
+        self.bytes += bytes;
+        if self.on && self.shown.elapsed() >= Duration::from_millis(200) {
             self.show(docs);
         }
     }
 
-    fn show(&self, docs: usize) {
-        self.shown.set(Instant::now());
+    fn show(&mut self, docs: usize) {
+        self.shown = Instant::now();
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
-        let rate = self.bytes.get() as f64 / secs;
+        let rate = self.bytes as f64 / secs;
         let eta = match self.total {
-            Some(t) if rate > 0.0 => format!(", ETA {:.0} s", (t as f64 - self.bytes.get() as f64).max(0.0) / rate),
+            Some(t) if rate > 0.0 => format!(", ETA {:.0} s", (t as f64 - self.bytes as f64).max(0.0) / rate),
             _ => String::new(),
         };
         eprint!("\r{docs} docs, {:.0} docs/s, {:.1} MB/s{eta}   ", docs as f64 / secs, rate / 1e6);
     }
 
-    fn finish(&self, docs: usize) {
+    fn finish(&mut self, docs: usize) {
         if self.on {
             self.show(docs);
             eprintln!();
