@@ -78,10 +78,16 @@ struct Phrase {
     of: EntityId,
 }
 
-/// Only spaces between `a` and `b`, and no sentence break ("the Russian\n\nPresident" is
-/// two paragraphs).
+/// The folded text between candidates `a` and `b`, when they lie in one sentence: a role
+/// phrase does not run across a sentence break ("the Russian\n\nPresident" is two
+/// paragraphs).
+fn gap<'t>(ctx: &Ctx<'t>, a: &Cand, b: &Cand) -> Option<&'t str> {
+    ctx.folded.get(a.fspan.end..b.fspan.start).filter(|_| ctx.same_sentence(a.fspan.start, b.fspan.start))
+}
+
+/// Only spaces between `a` and `b`, in one sentence.
 fn adjacent(ctx: &Ctx, a: &Cand, b: &Cand) -> bool {
-    ctx.folded.get(a.fspan.end..b.fspan.start).is_some_and(|gap| gap.trim().is_empty()) && ctx.same_sentence(a.fspan.start, b.fspan.start)
+    gap(ctx, a, b).is_some_and(|g| g.trim().is_empty())
 }
 
 fn phrase(ctx: &Ctx, cands: &[Cand], i: usize) -> Option<Phrase> {
@@ -98,6 +104,7 @@ fn phrase(ctx: &Ctx, cands: &[Cand], i: usize) -> Option<Phrase> {
     }
     // "dirigeant du Kremlin", "president van Rusland", "président de la Commission".
     let next = cands.get(i + 1)?;
+    gap(ctx, &cands[i], next)?;
     let t = ctx.token_at(cands[i].fspan.end);
     let n = ctx.lang.of.match_at(ctx.folded, ctx.tokens, t)?;
     let after = ctx.tokens.get(t + n)?;
@@ -105,7 +112,7 @@ fn phrase(ctx: &Ctx, cands: &[Cand], i: usize) -> Option<Phrase> {
     let kind = ctx.gaz.entity(of).kind;
     let fits = matches!(next.form, MentionForm::Name | MentionForm::Metonym)
         && matches!(kind, EntityKind::Country | EntityKind::Organization);
-    (after.span.start == next.fspan.start && fits && ctx.same_sentence(cands[i].fspan.start, next.fspan.start)).then_some(Phrase { first: i, last: i + 1, of })
+    (after.span.start == next.fspan.start && fits).then_some(Phrase { first: i, last: i + 1, of })
 }
 
 /// The person a role names on the dispatch day, and whether the office leads the country.
@@ -135,9 +142,8 @@ fn holder(ctx: &Ctx, cands: &[Cand], resolved: &[Cand], kind: RoleKind, of: Enti
 fn next_person(ctx: &Ctx, cands: &[Cand], j: usize) -> Option<usize> {
     let c = cands.get(j)?;
     let prev = cands.get(j.checked_sub(1)?)?;
-    let gap = ctx.folded.get(prev.fspan.end..c.fspan.start)?;
+    let gap = gap(ctx, prev, c)?;
     let person = c.entity.is_some_and(|e| ctx.gaz.entity(e).kind == EntityKind::Person)
         && matches!(c.form, MentionForm::Name | MentionForm::Partial);
-    let gap_ok = gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').is_empty() && ctx.same_sentence(prev.fspan.start, c.fspan.start);
-    (person && gap_ok).then_some(j)
+    (person && gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').is_empty()).then_some(j)
 }
